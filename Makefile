@@ -1,0 +1,35 @@
+# One command to run the site, one to run the tests. Both create .venv and install what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= $(abspath ../shared/corpus)
+INSTANCE := instance/content
+CONTENT_DIRS := $(abspath content)$(if $(wildcard $(CORPUS)/laws),:$(CORPUS):$(abspath $(INSTANCE)))
+
+.PHONY: run test lint build install import-corpus clean
+
+$(BIN)/portal: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(BIN)/portal
+
+import-corpus: install
+	@if [ -d "$(CORPUS)/policies" ]; then \
+	  $(BIN)/portal import --overwrite --content $(INSTANCE) $(CORPUS)/policies/*.txt; \
+	else echo "no corpus at $(CORPUS): publishing content/ only"; fi
+
+run: import-corpus
+	PORTAL_CONTENT_DIRS="$(CONTENT_DIRS)" $(BIN)/portal serve
+
+build: import-corpus
+	PORTAL_CONTENT_DIRS="$(CONTENT_DIRS)" $(BIN)/portal build
+
+test: install
+	$(BIN)/ruff check portal tests bench
+	$(BIN)/pytest
+
+clean:
+	rm -rf build .build.* instance/index

@@ -1,0 +1,127 @@
+"""The ``portal`` command: serve, build, import, check."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .content import ContentError
+
+CONTENT_OPTION = click.option(
+    "--content", "content_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Content folder to publish (repeatable); overrides PORTAL_CONTENT_DIRS and the default.",
+)
+
+
+def _app(content_dirs: tuple[Path, ...], **overrides):
+    from . import create_app
+
+    config = dict(overrides)
+    if content_dirs:
+        config["CONTENT_DIRS"] = [str(p) for p in content_dirs]
+    try:
+        return create_app(config)
+    except ContentError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise SystemExit(1) from None
+
+
+@click.group()
+def main() -> None:
+    """知识产权公共信息与教育门户: publish laws, policies, guides and news."""
+
+
+@main.command()
+@CONTENT_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-reload", is_flag=True, help="Do not restart when content or code changes.")
+def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool) -> None:
+    """Run the live site for staff (drafts shown, reloads on change)."""
+    app = _app(content_dirs, SHOW_DRAFTS=True)
+    watched = [str(p) for d in app.config["CONTENT_DIRS"] for p in Path(d).rglob("*.md")]
+    app.run(host=host, port=port, debug=False, use_reloader=not no_reload, extra_files=watched)
+
+
+@main.command()
+@CONTENT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: the BUILD_DIR setting, build/).")
+def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
+    """Freeze the complete site into static files."""
+    from .freeze import build_site
+
+    app = _app(content_dirs)
+    for warning in app.extensions["portal.catalog"].warnings:
+        click.echo(f"warning: {warning}", err=True)
+    target = out or Path(app.config["BUILD_DIR"])
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, url: str) -> None:
+        if interactive:
+            click.echo(f"\r{done} pages", nl=False, err=True)
+        elif done % 100 == 0:
+            click.echo(f"{done} pages", err=True)
+
+    try:
+        report = build_site(app, target, progress)
+    except Exception as exc:  # the previous build stays in place
+        click.echo(f"\nerror: build failed, {target} left unchanged: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"\nbuilt {report.pages} pages into {report.output} in {report.seconds:.1f} s", err=True)
+
+
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--content", "content_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Content folder to write the Markdown into (e.g. instance/content).")
+@click.option("--section", default="policies", show_default=True)
+@click.option("--overwrite", is_flag=True, help="Replace an existing page of the same name.")
+def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite: bool) -> None:
+    """Turn received policy documents (text or .docx) into Markdown pages."""
+    from .importer import ImportFailed, import_file
+
+    failed = False
+    for path in files:
+        try:
+            result = import_file(path, content_dir, section=section, overwrite=overwrite)
+        except ImportFailed as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"imported {path} -> {result.output}")
+        for warning in result.warnings:
+            click.echo(f"warning: {path}: {warning}", err=True)
+    _report_duplicates(content_dir)
+    if failed:
+        raise SystemExit(1)
+
+
+def _report_duplicates(content_dir: Path) -> None:
+    from .content import load_catalog
+
+    try:
+        catalog = load_catalog([content_dir])
+    except ContentError:
+        return
+    for warning in catalog.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+@main.command()
+@CONTENT_OPTION
+def check(content_dirs: tuple[Path, ...]) -> None:
+    """Validate every content file; print file:line: message for each problem."""
+    app = _app(content_dirs)
+    catalog = app.extensions["portal.catalog"]
+    for warning in catalog.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"ok: {len(catalog.entries)} entries in {len(app.config['CONTENT_DIRS'])} folder(s)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(prog_name=os.path.basename(sys.argv[0])))

@@ -1,0 +1,247 @@
+"""Read content folders once into a validated :class:`Catalog`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .catalog import LIBRARY_SECTIONS, Catalog
+from .errors import ContentError, Problem
+from .frontmatter import split
+from .legal import parse_legal_body
+from .model import Entry, LegalInfo, Translation
+from .render import plain_text, render_markdown
+from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
+
+TRANSLATION_SUFFIX = ".en.md"
+TRANSLATION_SECTION = Section("translation", "译文", "Translation", False, (
+    Field("title", "str", required=True), Field("summary", "str"),
+))
+# Keywords in a title and the IP field they put a law in (the portal's own classification).
+FIELD_KEYWORDS = (
+    ("植物新品种", "植物新品种"), ("集成电路", "集成电路布图设计"), ("商业秘密", "商业秘密"),
+    ("反不正当竞争", "商业秘密"), ("地理标志", "地理标志"), ("专利", "专利"), ("商标", "商标"),
+    ("著作权", "著作权"), ("计算机软件", "著作权"), ("版权", "著作权"),
+)
+
+
+def slugify(stem: str) -> str:
+    """A URL slug from a file name: NFKC, brackets and punctuation become hyphens."""
+    text = unicodedata.normalize("NFKC", stem).strip()
+    text = re.sub(r"[^\w\u3400-\u9fff\U00020000-\U0002fa1f]+", "-", text)
+    return text.strip("-").lower() or "item"
+
+
+def classify_fields(title: str) -> tuple[str, ...]:
+    """IP fields named in a title, or 综合 when it names none or several."""
+    found = []
+    for keyword, name in FIELD_KEYWORDS:
+        if keyword in title and name not in found:
+            found.append(name)
+    return tuple(found[:1]) if len(found) == 1 else ("综合",)
+
+
+def _as_tuple(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
+
+
+def _text(value) -> str | None:
+    return None if value is None or str(value).strip() == "" else str(value).strip()
+
+
+def _legal_info(meta: dict) -> LegalInfo:
+    return LegalInfo(
+        level=_text(meta.get("level")),
+        region=_text(meta.get("region")),
+        doc_number=_text(meta.get("doc_number")),
+        issuers=_as_tuple(meta.get("issuer")),
+        status=_text(meta.get("status")),
+        version_date=parse_date(meta.get("version_date")),
+        published=parse_date(meta.get("published")),
+        effective=parse_date(meta.get("effective")),
+        history=_as_tuple(meta.get("history")),
+        source=_text(meta.get("source")) or _text(meta.get("source_path")),
+        addressees=_text(meta.get("addressees")),
+        cc=_text(meta.get("cc")),
+        disclosure=_text(meta.get("disclosure")),
+    )
+
+
+def _read(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, 1, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(path, 1, f"cannot read file: {exc.strerror}")]
+
+
+def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem]]:
+    """Parse and validate one content file; return the entry or the problems."""
+    text, problems = _read(path)
+    if text is None:
+        return None, problems
+    parsed = split(text, path)
+    if parsed.problems:
+        return None, parsed.problems
+    problems = validate(section, parsed.meta, parsed.key_lines, path)
+    if problems:
+        return None, problems
+    meta = parsed.meta
+    legal = _legal_info(meta) if section.legal else None
+    if section.legal:
+        body = parse_legal_body(parsed.body)
+        html, toc, articles = body.html, body.toc, body.articles
+    else:
+        html, toc = render_markdown(parsed.body)
+        articles = ()
+    date = parse_date(meta.get("date")) or (legal and (legal.version_date or legal.published))
+    title = str(meta["title"]).strip()
+    fields = _as_tuple(meta.get("ip_fields")) or (classify_fields(title) if section.legal else ())
+    entry = Entry(
+        section=section.name,
+        slug=slugify(str(meta.get("slug") or path.stem)),
+        title=title,
+        path=path,
+        html=html,
+        text=plain_text(html),
+        toc=toc,
+        articles=articles,
+        date=date or None,
+        summary=_text(meta.get("summary")),
+        draft=bool(meta.get("draft", False)),
+        publish_at=parse_datetime(meta.get("publish_at")),
+        tags=_as_tuple(meta.get("tags")),
+        ip_fields=fields,
+        legal=legal,
+        title_en=_text(meta.get("title_en")),
+        extra={"line_of": parsed.key_lines, "summary_en": _text(meta.get("summary_en"))},
+    )
+    return entry, []
+
+
+def read_translation(path: Path) -> tuple[Translation | None, list[Problem]]:
+    """Parse an English translation file (``name.en.md``)."""
+    text, problems = _read(path)
+    if text is None:
+        return None, problems
+    parsed = split(text, path)
+    problems = parsed.problems or validate(TRANSLATION_SECTION, parsed.meta, parsed.key_lines, path)
+    if problems:
+        return None, problems
+    html, toc = render_markdown(parsed.body)
+    return Translation(str(parsed.meta["title"]).strip(), _text(parsed.meta.get("summary")), html, toc), []
+
+
+def _content_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts))
+
+
+def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Path]]:
+    found = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        files = _content_files(folder)
+        section = SECTIONS.get(folder.name)
+        if section is None:
+            if files:
+                problems.append(Problem(files[0], 1, f"unknown section '{folder.name}' (known sections: {', '.join(SECTIONS)})"))
+            continue
+        found.extend((section, f) for f in files)
+    return found
+
+
+def load_catalog(folders: list[Path]) -> Catalog:
+    """Read every content folder into one catalogue; raise :class:`ContentError` on any error."""
+    problems: list[Problem] = []
+    catalog = Catalog()
+    seen_paths: set[Path] = set()
+    translations: dict[Path, Path] = {}
+    for root in folders:
+        root = Path(root)
+        if not root.is_dir():
+            problems.append(Problem(root, 0, "content folder not found"))
+            continue
+        for section, path in _scan_folder(root, problems):
+            real = path.resolve()
+            if real in seen_paths:
+                continue
+            seen_paths.add(real)
+            if path.name.endswith(TRANSLATION_SUFFIX):
+                translations[path.with_name(path.name[: -len(TRANSLATION_SUFFIX)] + ".md")] = path
+                continue
+            entry, found = read_entry(section, path)
+            problems.extend(found)
+            if entry is not None:
+                _add(catalog, entry, problems)
+    _attach_translations(catalog, translations, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    catalog.link_relations()
+    return catalog
+
+
+def _slug_owner(catalog: Catalog, entry: Entry) -> Entry | None:
+    if entry.section in LIBRARY_SECTIONS:
+        return catalog.library_entry(entry.slug)
+    return catalog.get(entry.section, entry.slug)
+
+
+def _add(catalog: Catalog, entry: Entry, problems: list[Problem]) -> None:
+    twin = _same_document(catalog, entry)
+    if twin is not None:
+        kept, dropped = (twin, entry) if _richer(twin, entry) else (entry, twin)
+        catalog.entries.pop(twin.key)
+        catalog.entries[kept.key] = kept
+        catalog.also_from[kept.key] = catalog.also_from.get(twin.key, ()) + (str(dropped.path),)
+        catalog.warnings.append(Problem(dropped.path, 1, f"same document as {kept.path}: published once, from {kept.path.name}", "warning"))
+        return
+    owner = _slug_owner(catalog, entry)
+    if owner is not None:
+        problems.append(Problem(entry.path, entry.extra["line_of"].get("slug", 1), f"duplicate slug '{entry.slug}': already used by {owner.path}"))
+        return
+    catalog.entries[entry.key] = entry
+
+
+def _same_document(catalog: Catalog, entry: Entry) -> Entry | None:
+    """A library entry with the same work title and the same text, if any."""
+    if entry.section not in LIBRARY_SECTIONS:
+        return None
+    from .catalog import work_key
+
+    key = work_key(entry.title)
+    for other in catalog.entries.values():
+        if other.section in LIBRARY_SECTIONS and work_key(other.title) == key and other.text == entry.text:
+            return other
+    return None
+
+
+def _richer(a: Entry, b: Entry) -> bool:
+    """Prefer the copy whose source states more (a version date first)."""
+    def score(e: Entry) -> tuple:
+        legal = e.legal or LegalInfo()
+        return (legal.version_date is not None, sum(v not in (None, ()) for v in vars(legal).values()), str(e.path))
+
+    return score(a) >= score(b)
+
+
+def _attach_translations(catalog: Catalog, translations: dict[Path, Path], problems: list[Problem]) -> None:
+    by_path = {e.path: e for e in catalog.entries.values()}
+    for original, path in translations.items():
+        entry = by_path.get(original)
+        if entry is None:
+            problems.append(Problem(path, 1, f"translation without an original: {original.name} not found"))
+            continue
+        translation, found = read_translation(path)
+        problems.extend(found)
+        if translation is not None:
+            catalog.entries[entry.key] = _with_translation(entry, translation)
+
+
+def _with_translation(entry: Entry, translation: Translation) -> Entry:
+    from dataclasses import replace
+
+    return replace(entry, translation=translation)

@@ -1,0 +1,94 @@
+"""Markdown to HTML, always through an allow-list sanitiser."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from markdown.extensions.toc import slugify_unicode
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "lang", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "time": {"datetime"},
+}
+# Only classes the site's stylesheet gives a harmless meaning to.
+ALLOWED_CLASSES = {
+    "div": {"footnote", "notice"},
+    "a": {"footnote-ref", "footnote-backref"},
+    "sup": {"footnote-ref"},
+    "li": set(),
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>|#\\!&~]|^\s*([-+]|\d+\.)\s|^ {4}", re.M)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A heading in a rendered page: depth (1 = top), text and anchor id."""
+
+    level: int
+    text: str
+    anchor: str
+
+
+def sanitize(fragment: str) -> str:
+    """Return ``fragment`` with everything outside the allow-list removed."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["tables", "footnotes", "toc", "sane_lists", "def_list"],
+        extension_configs={"toc": {"slugify": slugify_unicode, "permalink": False}},
+        output_format="html",
+    )
+
+
+def render_markdown(text: str) -> tuple[str, tuple[TocEntry, ...]]:
+    """Render a Markdown body to sanitised HTML and return it with its headings."""
+    md = _markdown()
+    body = md.convert(text)
+    toc = tuple(_flatten_toc(md.toc_tokens))  # type: ignore[attr-defined]
+    return sanitize(body), toc
+
+
+def _flatten_toc(tokens: list[dict]) -> list[TocEntry]:
+    entries: list[TocEntry] = []
+    for token in tokens:
+        entries.append(TocEntry(int(token["level"]), html.unescape(token["name"]), token["id"]))
+        entries.extend(_flatten_toc(token.get("children", [])))
+    return entries
+
+
+def render_block(text: str) -> str:
+    """Render one paragraph-sized block; plain text skips the Markdown parser."""
+    if not _MARKDOWN_SYNTAX.search(text):
+        return "<p>" + html.escape(text.strip(), quote=False).replace("\n", "<br>") + "</p>"
+    return sanitize(markdown.markdown(text, extensions=["tables", "sane_lists"]))
+
+
+def plain_text(fragment: str) -> str:
+    """Strip tags from an HTML fragment and unescape entities (for search and summaries)."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment)).strip()

@@ -1,0 +1,106 @@
+"""Freeze the site to static files: build into a temporary folder, then swap it in."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask
+from flask_frozen import Freezer
+
+from .content.catalog import LIBRARY_SECTIONS
+from .settings import LANGUAGES
+from .views.articles import ARTICLE_SECTIONS
+from .views.common import now
+
+Progress = Callable[[int, str], None]
+# Hooks run after the pages are written, each given (app, folder): the static search index, feeds …
+POST_BUILD_HOOKS: list[Callable[[Flask, Path], None]] = []
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build produced."""
+
+    output: Path
+    pages: int
+    seconds: float
+
+
+def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
+    """Every page as (endpoint, values), so Frozen-Flask needs no guessing."""
+    catalog = app.extensions["portal.catalog"]
+    moment = now()
+    yield "home.root", {}
+    yield "errors.not_found_page", {}
+    for lang in LANGUAGES:
+        yield "home.index", {"lang": lang}
+        yield "library.index", {"lang": lang}
+        for section in ARTICLE_SECTIONS:
+            entries = catalog.section(section, moment)
+            yield "articles.index", {"lang": lang, "section": section, "page": 1}
+            pages = max(1, -(-len(entries) // app.config["PAGE_SIZE"]))
+            for page in range(2, pages + 1):
+                yield "articles.index", {"lang": lang, "section": section, "page": page}
+            for entry in entries:
+                yield "articles.entry", {"lang": lang, "section": section, "slug": entry.slug}
+        for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
+            yield "library.document", {"lang": lang, "slug": entry.slug}
+
+
+def make_freezer(app: Flask, destination: Path) -> Freezer:
+    """A Freezer configured against the traps of Flask-Babel + Frozen-Flask."""
+    app.config.update(
+        FREEZING=True,
+        SHOW_DRAFTS=False,
+        FREEZER_DESTINATION=str(destination.resolve()),
+        FREEZER_REDIRECT_POLICY="error",
+        FREEZER_REMOVE_EXTRA_FILES=False,
+        FREEZER_IGNORE_404_NOT_FOUND=False,
+        FREEZER_DEFAULT_MIMETYPE="text/html",
+        FREEZER_STATIC_IGNORE=["*.map"],
+    )
+    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=True)
+    freezer.register_generator(lambda: _page_urls(app))
+    return freezer
+
+
+def _swap_in(new: Path, out: Path) -> None:
+    """Replace ``out`` with ``new``; the old build is removed only after the swap."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{int(time.time() * 1000)}")
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(app: Flask, out: Path, progress: Progress | None = None) -> BuildReport:
+    """Freeze ``app`` into ``out``; on any error ``out`` is left as it was."""
+    started = time.perf_counter()
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        freezer = make_freezer(app, staging)
+        pages = 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for pages, url in enumerate(freezer.freeze_yield(), start=1):
+                if progress:
+                    progress(pages, url)
+        for hook in POST_BUILD_HOOKS:
+            hook(app, staging)
+        _swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        app.config["FREEZING"] = False
+    return BuildReport(out, pages, time.perf_counter() - started)

@@ -1,0 +1,36 @@
+"""The one place that builds the portal's URLs."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from .content.catalog import LIBRARY_SECTIONS
+from .content.model import Entry
+
+
+def home_path(lang: str) -> str:
+    """Home page of a language."""
+    return f"/{lang}/"
+
+
+def section_path(lang: str, section: str, page: int = 1) -> str:
+    """Listing of a section (the library for laws and policies); page 2+ in the path."""
+    base = f"/{lang}/library/" if section in LIBRARY_SECTIONS or section == "library" else f"/{lang}/{section}/"
+    return base if page <= 1 else f"{base}page/{page}/"
+
+
+def entry_path(entry: Entry, lang: str) -> str:
+    """Page of one entry, percent-encoded."""
+    if entry.section in LIBRARY_SECTIONS:
+        return f"/{lang}/library/{quote(entry.slug)}/"
+    return f"/{lang}/{entry.section}/{quote(entry.slug)}/"
+
+
+def article_path(entry: Entry, lang: str, anchor: str) -> str:
+    """Link to one article (条) of a law or policy."""
+    return f"{entry_path(entry, lang)}#{anchor}"
+
+
+def search_path(lang: str) -> str:
+    """The search page of a language."""
+    return f"/{lang}/search/"

@@ -1,0 +1,48 @@
+"""Sections written by the portal's team: news, guides, campaigns, curricula, pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template
+from werkzeug.routing import BaseConverter
+
+from .common import catalog, now, show_drafts, visible_or_404
+
+bp = Blueprint("articles", __name__)
+ARTICLE_SECTIONS = ("news", "guides", "campaigns", "curricula", "pages")
+
+
+class SectionConverter(BaseConverter):
+    """Matches the names of the team-written sections."""
+
+    regex = "|".join(ARTICLE_SECTIONS)
+
+
+@bp.record_once
+def _register_converter(state) -> None:
+    state.app.url_map.converters["section"] = SectionConverter
+
+
+def _page_count(total: int) -> int:
+    size = current_app.config["PAGE_SIZE"]
+    return max(1, -(-total // size))
+
+
+@bp.route("/<lang:lang>/<section:section>/", defaults={"page": 1})
+@bp.route("/<lang:lang>/<section:section>/page/<int:page>/")
+def index(lang: str, section: str, page: int):
+    """A section's entries, newest first, paginated in the path."""
+    entries = catalog().section(section, now(), show_drafts())
+    pages = _page_count(len(entries))
+    if page < 1 or page > pages:
+        abort(404)
+    size = current_app.config["PAGE_SIZE"]
+    return render_template(
+        "section.html", section=section, entries=entries[(page - 1) * size : page * size], page=page, pages=pages,
+    )
+
+
+@bp.route("/<lang:lang>/<section:section>/<slug>/")
+def entry(lang: str, section: str, slug: str):
+    """One team-written entry."""
+    item = visible_or_404(catalog().get(section, slug))
+    return render_template("entry.html", entry=item, section=section)

@@ -1,0 +1,58 @@
+"""Filters and globals the templates use (URLs come from :mod:`portal.urls`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask
+from flask_babel import gettext
+
+from .. import urls
+from ..content.schema import SECTIONS
+
+
+def format_date(value: dt.date | None, lang: str) -> str:
+    """A date as 2020年10月17日 (zh) or 2020-10-17 (en); 未注明 when unknown."""
+    if value is None:
+        return gettext("未注明")
+    return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
+
+
+def section_label(name: str, lang: str) -> str:
+    """The heading of a section in ``lang``."""
+    if name == "library":
+        return gettext("法律法规与政策")
+    section = SECTIONS[name]
+    return section.label_en if lang == "en" else section.label_zh
+
+
+def init_app(app: Flask) -> None:
+    """Expose URL builders and formatters to Jinja."""
+    app.jinja_env.globals.update(
+        entry_url=urls.entry_path,
+        section_url=urls.section_path,
+        home_url=urls.home_path,
+        search_url=urls.search_path,
+        article_url=urls.article_path,
+        section_label=section_label,
+        format_date=format_date,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    init_context(app)
+
+
+def nav_sections() -> list[str]:
+    """Team-written sections that have something published, in menu order."""
+    from .common import catalog, now, show_drafts
+
+    moment = now()
+    return [s for s in ("guides", "campaigns", "curricula", "news") if catalog().section(s, moment, show_drafts())]
+
+
+def init_context(app: Flask) -> None:
+    """Values every page needs."""
+
+    @app.context_processor
+    def navigation() -> dict:
+        return {"nav_sections": nav_sections()}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask
-from flask_frozen import Freezer
+from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from .content.catalog import LIBRARY_SECTIONS
 from .settings import LANGUAGES
@@ -53,6 +53,28 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
             yield "library.document", {"lang": lang, "slug": entry.slug}
 
 
+def _empty_endpoints(app: Flask) -> set[str]:
+    """Entry endpoints with nothing to freeze: an empty site is not a forgotten generator."""
+    catalog = app.extensions["portal.catalog"]
+    empty = set()
+    if not any(catalog.section(section, now()) for section in ARTICLE_SECTIONS):
+        empty.add("articles.entry")
+    if not catalog.in_sections(LIBRARY_SECTIONS, now()):
+        empty.add("library.document")
+    return empty
+
+
+def _raise_real_warnings(caught: list[warnings.WarningMessage], empty: set[str]) -> None:
+    """Turn every freezer warning into an error, except missing pages of empty sections."""
+    for item in caught:
+        message = str(item.message)
+        if issubclass(item.category, MissingURLGeneratorWarning):
+            named = message.split("endpoints ", 1)[1].split(". Did", 1)[0].split(", ")
+            if set(named) <= empty:
+                continue
+        raise RuntimeError(f"freezing failed: {item.category.__name__}: {message}")
+
+
 def make_freezer(app: Flask, destination: Path) -> Freezer:
     """A Freezer configured against the traps of Flask-Babel + Frozen-Flask."""
     app.config.update(
@@ -90,13 +112,16 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
     try:
         freezer = make_freezer(app, staging)
         pages = 0
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             for pages, url in enumerate(freezer.freeze_yield(), start=1):
                 if progress:
                     progress(pages, url)
+        with app.app_context():
+            _raise_real_warnings(caught, _empty_endpoints(app))
         for hook in POST_BUILD_HOOKS:
             hook(app, staging)
+        staging.chmod(0o755)  # mkdtemp makes it private; the web server must read it
         _swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

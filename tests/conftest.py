@@ -59,7 +59,7 @@ def content_dir(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     """The shared real corpus; skipped locally when absent, an error in CI."""
     if not (CORPUS / "laws").is_dir():

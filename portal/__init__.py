@@ -5,19 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
-from werkzeug.routing import BaseConverter
 
 from . import i18n, security, views
 from .content import load_catalog
-from .settings import LANGUAGES, REPO_ROOT, load_settings
+from .settings import REPO_ROOT, load_settings
 
 __all__ = ["create_app"]
-
-
-class LanguageConverter(BaseConverter):
-    """Matches only the languages the portal speaks; any other is a 404."""
-
-    regex = "|".join(LANGUAGES)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -29,7 +22,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         instance_path=str(REPO_ROOT / "instance"),
     )
     app.config.update(load_settings(test_config))
-    app.url_map.converters["lang"] = LanguageConverter
     app.url_map.strict_slashes = True
     app.extensions["portal.catalog"] = load_catalog([Path(p) for p in app.config["CONTENT_DIRS"]])
     i18n.init_app(app)

@@ -11,7 +11,10 @@ import click
 from .content import ContentError
 
 CONTENT_OPTION = click.option(
-    "--content", "content_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    "--content",
+    "content_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
     help="Content folder to publish (repeatable); overrides PORTAL_CONTENT_DIRS and the default.",
 )
 
@@ -49,8 +52,12 @@ def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool)
 
 @main.command()
 @CONTENT_OPTION
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: the BUILD_DIR setting, build/).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: the BUILD_DIR setting, build/).",
+)
 def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     """Freeze the complete site into static files."""
     from .freeze import build_site
@@ -77,8 +84,13 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
 
 @main.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--content", "content_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Content folder to write the Markdown into (e.g. instance/content).")
+@click.option(
+    "--content",
+    "content_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Content folder to write the Markdown into (e.g. instance/content).",
+)
 @click.option("--section", default="policies", show_default=True)
 @click.option("--overwrite", is_flag=True, help="Replace an existing page of the same name.")
 def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite: bool) -> None:

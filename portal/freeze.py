@@ -15,8 +15,8 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from .content.catalog import LIBRARY_SECTIONS
 from .settings import LANGUAGES
-from .views.articles import ARTICLE_SECTIONS
 from .views.common import now
+from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
 
 Progress = Callable[[int, str], None]
 # Hooks run after the pages are written, each given (app, folder): the static search index, feeds …
@@ -38,9 +38,14 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     moment = now()
     yield "home.root", {}
     yield "errors.not_found_page", {}
+    yield "feeds.sitemap", {}
+    yield "feeds.library_json", {}
     for lang in LANGUAGES:
         yield "home.index", {"lang": lang}
         yield "library.index", {"lang": lang}
+        yield "feeds.site_feed", {"lang": lang}
+        for section in FEED_SECTIONS:
+            yield "feeds.section_feed", {"lang": lang, "section": section}
         for section in ARTICLE_SECTIONS:
             entries = catalog.section(section, moment)
             yield "articles.index", {"lang": lang, "section": section, "page": 1}

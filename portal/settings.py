@@ -21,17 +21,37 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("CONTENT_DIRS", [str(REPO_ROOT / "content")], "PORTAL_CONTENT_DIRS",
-            "Content folders to publish, in order; the variable separates them with os.pathsep."),
-    Setting("SHOW_DRAFTS", False, "PORTAL_SHOW_DRAFTS",
-            "Show entries marked draft: true (with a DRAFT banner). On in `portal serve`, never in `portal build`."),
-    Setting("INDEX_DIR", str(REPO_ROOT / "instance" / "index"), "PORTAL_INDEX_DIR",
-            "Folder of the live search index built by `portal index` and `portal build`."),
-    Setting("BUILD_DIR", str(REPO_ROOT / "build"), "PORTAL_BUILD_DIR",
-            "Where `portal build` writes the frozen site (swapped in whole when the build succeeds)."),
+    Setting(
+        "CONTENT_DIRS",
+        [str(REPO_ROOT / "content")],
+        "PORTAL_CONTENT_DIRS",
+        "Content folders to publish, in order; the variable separates them with os.pathsep.",
+    ),
+    Setting(
+        "SHOW_DRAFTS",
+        False,
+        "PORTAL_SHOW_DRAFTS",
+        "Show entries marked draft: true (with a DRAFT banner). On in `portal serve`, never in `portal build`.",
+    ),
+    Setting(
+        "INDEX_DIR",
+        str(REPO_ROOT / "instance" / "index"),
+        "PORTAL_INDEX_DIR",
+        "Folder of the live search index built by `portal index` and `portal build`.",
+    ),
+    Setting(
+        "BUILD_DIR",
+        str(REPO_ROOT / "build"),
+        "PORTAL_BUILD_DIR",
+        "Where `portal build` writes the frozen site (swapped in whole when the build succeeds).",
+    ),
     Setting("SITE_NAME", "知识产权公共信息与教育门户", "PORTAL_SITE_NAME", "Name shown in the header and page titles."),
-    Setting("SITE_URL", "", "PORTAL_SITE_URL",
-            "Public address of the site (e.g. https://ip.example.gov.cn), used in feeds and the sitemap."),
+    Setting(
+        "SITE_URL",
+        "",
+        "PORTAL_SITE_URL",
+        "Public address of the site (e.g. https://ip.example.gov.cn), used in feeds and the sitemap.",
+    ),
     Setting("DEFAULT_LANGUAGE", "zh", "PORTAL_DEFAULT_LANGUAGE", "Language of / when the browser states none."),
     Setting("PAGE_SIZE", 20, "PORTAL_PAGE_SIZE", "Items per page in section listings and search results."),
 )

@@ -73,21 +73,32 @@ def test_security_headers_on_pages(client):
 def test_no_inline_scripts_or_handlers_in_pages(client):
     import re
 
-    for path in ("/zh/", "/en/", "/zh/library/", "/zh/library/sample-law/", "/zh/news/", "/zh/news/first/", "/zh/nope/"):
+    for path in (
+        "/zh/",
+        "/en/",
+        "/zh/library/",
+        "/zh/library/sample-law/",
+        "/zh/news/",
+        "/zh/news/first/",
+        "/zh/nope/",
+    ):
         html = client.get(path).get_data(as_text=True)
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
         assert not re.search(r"\son[a-z]+\s*=", html), path
 
 
-@pytest.mark.parametrize("vector", [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "[click](javascript:alert(1))",
-    '<a href="JaVaScRiPt:alert(1)">x</a>',
-    '<div style="position:fixed;top:0;left:0;width:100%;height:100%">overlay</div>',
-    "<iframe src=https://example.com></iframe>",
-    '<svg onload="alert(1)"></svg>',
-])
+@pytest.mark.parametrize(
+    "vector",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        '<a href="JaVaScRiPt:alert(1)">x</a>',
+        '<div style="position:fixed;top:0;left:0;width:100%;height:100%">overlay</div>',
+        "<iframe src=https://example.com></iframe>",
+        '<svg onload="alert(1)"></svg>',
+    ],
+)
 def test_content_html_is_sanitised(tmp_path, vector):
     write(tmp_path, "news/evil.md", f"---\ntitle: 测试\n---\n正文\n\n{vector}\n")
     client = create_app({"TESTING": True, "CONTENT_DIRS": [str(tmp_path)]}).test_client()
@@ -140,7 +151,10 @@ def test_every_law_page_renders(corpus_client):
 
 def test_old_version_points_to_newest(corpus_client):
     old = corpus_client.get("/zh/library/专利法实施细则-2010-01-09/").get_data(as_text=True)
-    assert "这是历史版本" in old and 'href="/zh/library/%E4%B8%93%E5%88%A9%E6%B3%95%E5%AE%9E%E6%96%BD%E7%BB%86%E5%88%99-2023-12-11/"' in old
+    assert (
+        "这是历史版本" in old
+        and 'href="/zh/library/%E4%B8%93%E5%88%A9%E6%B3%95%E5%AE%9E%E6%96%BD%E7%BB%86%E5%88%99-2023-12-11/"' in old
+    )
     new = corpus_client.get("/zh/library/专利法实施细则-2023-12-11/").get_data(as_text=True)
     assert "这是历史版本" not in new and "最新版本" in new
 

@@ -43,7 +43,9 @@ def split(text: str, path: Path) -> Parsed:
     text = text.lstrip("\ufeff")
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
-        return Parsed({}, {}, text, 1, [Problem(path, 1, "front matter missing: the file must start with a line '---'")])
+        return Parsed(
+            {}, {}, text, 1, [Problem(path, 1, "front matter missing: the file must start with a line '---'")]
+        )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
     if end is None:
         return Parsed({}, {}, "", 1, [Problem(path, 1, "front matter not closed: no second line '---'")])

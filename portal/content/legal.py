@@ -99,7 +99,7 @@ class _Builder:
         label = match.group(0).strip()
         anchor = self.unique(article_anchor(number, sub))
         self.article_meta = (label, number, anchor)
-        rest = block[match.end():]
+        rest = block[match.end() :]
         self.open_article = [rest]
 
     def paragraph(self, block: str) -> None:

@@ -15,14 +15,28 @@ from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
 
 TRANSLATION_SUFFIX = ".en.md"
-TRANSLATION_SECTION = Section("translation", "译文", "Translation", False, (
-    Field("title", "str", required=True), Field("summary", "str"),
-))
+TRANSLATION_SECTION = Section(
+    "translation",
+    "译文",
+    "Translation",
+    False,
+    (
+        Field("title", "str", required=True),
+        Field("summary", "str"),
+    ),
+)
 # Keywords in a title and the IP field they put a law in (the portal's own classification).
 FIELD_KEYWORDS = (
-    ("植物新品种", "植物新品种"), ("集成电路", "集成电路布图设计"), ("商业秘密", "商业秘密"),
-    ("反不正当竞争", "商业秘密"), ("地理标志", "地理标志"), ("专利", "专利"), ("商标", "商标"),
-    ("著作权", "著作权"), ("计算机软件", "著作权"), ("版权", "著作权"),
+    ("植物新品种", "植物新品种"),
+    ("集成电路", "集成电路布图设计"),
+    ("商业秘密", "商业秘密"),
+    ("反不正当竞争", "商业秘密"),
+    ("地理标志", "地理标志"),
+    ("专利", "专利"),
+    ("商标", "商标"),
+    ("著作权", "著作权"),
+    ("计算机软件", "著作权"),
+    ("版权", "著作权"),
 )
 
 
@@ -137,7 +151,9 @@ def read_translation(path: Path) -> tuple[Translation | None, list[Problem]]:
 
 
 def _content_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts))
+    return sorted(
+        p for p in folder.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
+    )
 
 
 def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Path]]:
@@ -147,7 +163,9 @@ def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Pat
         section = SECTIONS.get(folder.name)
         if section is None:
             if files:
-                problems.append(Problem(files[0], 1, f"unknown section '{folder.name}' (known sections: {', '.join(SECTIONS)})"))
+                problems.append(
+                    Problem(files[0], 1, f"unknown section '{folder.name}' (known sections: {', '.join(SECTIONS)})")
+                )
             continue
         found.extend((section, f) for f in files)
     return found
@@ -197,11 +215,19 @@ def _add(catalog: Catalog, entry: Entry, problems: list[Problem]) -> None:
         catalog.entries.pop(twin.key)
         catalog.entries[kept.key] = kept
         catalog.also_from[kept.key] = catalog.also_from.get(twin.key, ()) + (str(dropped.path),)
-        catalog.warnings.append(Problem(dropped.path, 1, f"same document as {kept.path}: published once, from {kept.path.name}", "warning"))
+        catalog.warnings.append(
+            Problem(dropped.path, 1, f"same document as {kept.path}: published once, from {kept.path.name}", "warning")
+        )
         return
     owner = _slug_owner(catalog, entry)
     if owner is not None:
-        problems.append(Problem(entry.path, entry.extra["line_of"].get("slug", 1), f"duplicate slug '{entry.slug}': already used by {owner.path}"))
+        problems.append(
+            Problem(
+                entry.path,
+                entry.extra["line_of"].get("slug", 1),
+                f"duplicate slug '{entry.slug}': already used by {owner.path}",
+            )
+        )
         return
     catalog.entries[entry.key] = entry
 
@@ -221,6 +247,7 @@ def _same_document(catalog: Catalog, entry: Entry) -> Entry | None:
 
 def _richer(a: Entry, b: Entry) -> bool:
     """Prefer the copy whose source states more (a version date first)."""
+
     def score(e: Entry) -> tuple:
         legal = e.legal or LegalInfo()
         return (legal.version_date is not None, sum(v not in (None, ()) for v in vars(legal).values()), str(e.path))

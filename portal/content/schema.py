@@ -148,7 +148,13 @@ def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path
     for key in meta:
         if section.field(str(key)) is None:
             known = ", ".join(f.name for f in section.fields)
-            problems.append(Problem(path, key_lines.get(str(key), 1), f"unknown key '{key}' for section '{section.name}' (known keys: {known})"))
+            problems.append(
+                Problem(
+                    path,
+                    key_lines.get(str(key), 1),
+                    f"unknown key '{key}' for section '{section.name}' (known keys: {known})",
+                )
+            )
     for field in section.fields:
         message = _check_value(field, meta.get(field.name))
         if message:

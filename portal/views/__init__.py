@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import articles, errors, home, library, template_helpers
+from . import articles, converters, errors, feeds, home, library, template_helpers
 
 
 def init_app(app: Flask) -> None:
     """Register every page type and the template helpers."""
+    converters.init_app(app)
     template_helpers.init_app(app)
-    for module in (home, library, articles, errors):
+    for module in (home, library, articles, feeds, errors):
         app.register_blueprint(module.bp)
     errors.init_app(app)

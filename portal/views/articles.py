@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template
-from werkzeug.routing import BaseConverter
 
 from .common import catalog, now, show_drafts, visible_or_404
+from .converters import ARTICLE_SECTIONS
 
 bp = Blueprint("articles", __name__)
-ARTICLE_SECTIONS = ("news", "guides", "campaigns", "curricula", "pages")
-
-
-class SectionConverter(BaseConverter):
-    """Matches the names of the team-written sections."""
-
-    regex = "|".join(ARTICLE_SECTIONS)
-
-
-@bp.record_once
-def _register_converter(state) -> None:
-    state.app.url_map.converters["section"] = SectionConverter
+__all__ = ["ARTICLE_SECTIONS", "bp"]
 
 
 def _page_count(total: int) -> int:
@@ -37,11 +26,15 @@ def index(lang: str, section: str, page: int):
         abort(404)
     size = current_app.config["PAGE_SIZE"]
     return render_template(
-        "section.html", section=section, entries=entries[(page - 1) * size : page * size], page=page, pages=pages,
+        "section.html",
+        section=section,
+        entries=entries[(page - 1) * size : page * size],
+        page=page,
+        pages=pages,
     )
 
 
-@bp.route("/<lang:lang>/<section:section>/<slug>/")
+@bp.route("/<lang:lang>/<section:section>/<slug:slug>/")
 def entry(lang: str, section: str, slug: str):
     """One team-written entry."""
     item = visible_or_404(catalog().get(section, slug))

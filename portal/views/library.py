@@ -32,7 +32,9 @@ def _facets(entries: list[Entry]) -> dict[str, list[str]]:
             present[name].update(values)
     order = {"level": LEVELS, "field": IP_FIELDS}
     return {
-        name: sorted(values, key=lambda v: (v == UNKNOWN, order.get(name, ()).index(v) if v in order.get(name, ()) else 99, v))
+        name: sorted(
+            values, key=lambda v: (v == UNKNOWN, order.get(name, ()).index(v) if v in order.get(name, ()) else 99, v)
+        )
         for name, values in present.items()
     }
 
@@ -49,8 +51,14 @@ def index(lang: str):
     chosen = {name: request.args.get(name, "") for name in FILTERS}
     shown = {e.key for e in entries if _matches(e, chosen)}
     return render_template(
-        "library.html", entries=entries, shown=shown, total=len(entries), facets=_facets(entries), chosen=chosen,
-        facet_values=facet_values, unknown=UNKNOWN,
+        "library.html",
+        entries=entries,
+        shown=shown,
+        total=len(entries),
+        facets=_facets(entries),
+        chosen=chosen,
+        facet_values=facet_values,
+        unknown=UNKNOWN,
     )
 
 
@@ -63,7 +71,7 @@ def _related(cat: Catalog, entry: Entry) -> dict:
     }
 
 
-@bp.route("/<lang:lang>/library/<slug>/")
+@bp.route("/<lang:lang>/library/<slug:slug>/")
 def document(lang: str, slug: str):
     """One law or policy with its metadata panel, contents and anchored articles."""
     cat = catalog()

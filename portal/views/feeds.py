@@ -1,0 +1,130 @@
+"""Machine-readable output: Atom feeds, sitemap.xml and the open-data listing of the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from feedgen.feed import FeedGenerator
+from flask import Blueprint, Response, current_app
+
+from .. import urls
+from ..content.catalog import LIBRARY_SECTIONS
+from ..content.model import Entry
+from ..settings import LANGUAGES
+from .common import catalog, now
+from .converters import ARTICLE_SECTIONS
+from .template_helpers import section_label
+
+bp = Blueprint("feeds", __name__)
+CHINA = dt.timezone(dt.timedelta(hours=8))
+FEED_SIZE = 50
+FEED_MIMETYPE = "application/xml"  # what static hosts send for .xml, so live and frozen agree
+
+
+def absolute(path: str) -> str:
+    """``path`` on the public site (root-relative when SITE_URL is not set)."""
+    return current_app.config["SITE_URL"].rstrip("/") + path
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), CHINA)
+
+
+def _feed_entries(section: str | None) -> list[Entry]:
+    moment = now()
+    if section is None:
+        chosen = catalog().all_visible(moment)
+    else:
+        chosen = catalog().in_sections(LIBRARY_SECTIONS if section == "library" else (section,), moment)
+    return [e for e in chosen if e.date][:FEED_SIZE]
+
+
+def atom_feed(lang: str, section: str | None) -> bytes:
+    """An Atom feed of the newest dated entries of ``section`` (or of the whole site)."""
+    site = current_app.config["SITE_NAME"]
+    self_path = f"/{lang}/feed.xml" if section is None else urls.section_path(lang, section) + "feed.xml"
+    feed = FeedGenerator()
+    feed.id(absolute(self_path))
+    feed.title(site if section is None else f"{section_label(section, lang)} · {site}")
+    feed.link(href=absolute(self_path), rel="self")
+    feed.link(href=absolute(urls.home_path(lang)), rel="alternate")
+    feed.language("zh-CN" if lang == "zh" else "en")
+    entries = _feed_entries(section)
+    feed.updated(_stamp(entries[0].date) if entries else dt.datetime(2000, 1, 1, tzinfo=CHINA))
+    for entry in reversed(entries):
+        item = feed.add_entry()
+        link = absolute(urls.entry_path(entry, lang))
+        item.id(link)
+        item.title(entry.title_for(lang))
+        item.link(href=link)
+        item.updated(_stamp(entry.date))
+        if entry.summary:
+            item.summary(entry.summary)
+    return feed.atom_str(pretty=True)
+
+
+@bp.route("/<lang:lang>/feed.xml")
+def site_feed(lang: str):
+    """Everything new on the site."""
+    return Response(atom_feed(lang, None), mimetype=FEED_MIMETYPE)
+
+
+@bp.route("/<lang:lang>/<feed_section:section>/feed.xml")
+def section_feed(lang: str, section: str):
+    """What is new in one section."""
+    return Response(atom_feed(lang, section), mimetype=FEED_MIMETYPE)
+
+
+def sitemap_paths() -> list[str]:
+    """Every public page, in both languages."""
+    moment = now()
+    paths = []
+    for lang in LANGUAGES:
+        paths += [urls.home_path(lang), urls.section_path(lang, "library")]
+        paths += [urls.section_path(lang, s) for s in ARTICLE_SECTIONS if catalog().section(s, moment)]
+        paths += [urls.entry_path(e, lang) for e in catalog().all_visible(moment)]
+    return paths
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    """The sitemap search engines read."""
+    rows = "".join(f"<url><loc>{absolute(p)}</loc></url>\n" for p in sitemap_paths())
+    body = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
+    return Response(body, mimetype="application/xml")
+
+
+def library_record(entry: Entry) -> dict:
+    """Open-data record of one law or policy; null where the source states nothing."""
+    legal = entry.legal
+
+    def iso(day: dt.date | None) -> str | None:
+        return day.isoformat() if day else None
+
+    return {
+        "title": entry.title,
+        "section": entry.section,
+        "url": absolute(urls.entry_path(entry, "zh")),
+        "doc_number": legal.doc_number,
+        "issuers": list(legal.issuers) or None,
+        "level": legal.level,
+        "status": legal.status,
+        "region": legal.region,
+        "ip_fields": list(entry.ip_fields),
+        "version_date": iso(legal.version_date),
+        "published": iso(legal.published),
+        "effective": iso(legal.effective),
+        "date": iso(entry.date),
+        "history": list(legal.history),
+        "source": legal.source,
+        "articles": len(entry.articles),
+    }
+
+
+@bp.route("/api/library.json")
+def library_json():
+    """All published laws and policies with their metadata (open data)."""
+    records = [library_record(e) for e in catalog().library(now())]
+    body = json.dumps({"count": len(records), "documents": records}, ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/json")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import i18n, security, views
+from . import cache, i18n, security, views
 from .content import load_catalog
 from .settings import REPO_ROOT, load_settings
 
@@ -27,4 +27,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     views.init_app(app)
+    cache.init_app(app)
     return app

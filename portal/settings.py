@@ -54,6 +54,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("DEFAULT_LANGUAGE", "zh", "PORTAL_DEFAULT_LANGUAGE", "Language of / when the browser states none."),
     Setting("PAGE_SIZE", 20, "PORTAL_PAGE_SIZE", "Items per page in section listings and search results."),
+    Setting(
+        "PAGE_CACHE_SIZE",
+        4000,
+        "PORTAL_PAGE_CACHE_SIZE",
+        "Rendered pages the live site keeps in memory per worker (0 turns the cache off).",
+    ),
 )
 LANGUAGES = ("zh", "en")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -62,9 +63,12 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     """Freeze the complete site into static files."""
     from .freeze import build_site
 
+    _, problems = run_checks(_content_folders(content_dirs))
+    _print_problems(problems)
+    if any(p.severity == "error" for p in problems):
+        click.echo("error: content has errors; nothing was built", err=True)
+        raise SystemExit(1)
     app = _app(content_dirs)
-    for warning in app.extensions["portal.catalog"].warnings:
-        click.echo(f"warning: {warning}", err=True)
     target = out or Path(app.config["BUILD_DIR"])
     interactive = sys.stderr.isatty()
 
@@ -125,14 +129,75 @@ def _report_duplicates(content_dir: Path) -> None:
 
 
 @main.command()
+@click.argument("section")
+@click.argument("title")
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Content folder to write into (default: the first CONTENT_DIRS folder).",
+)
+def new(section: str, title: str, content_dir: Path | None) -> None:
+    """Create a draft page in SECTION with a complete front-matter template."""
+    from .scaffold import ScaffoldError, new_entry
+
+    folder = content_dir or _content_folders(())[0]
+    try:
+        path = new_entry(folder, section, title)
+    except ScaffoldError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"created {path} (draft: set 'draft: false' or delete the line to publish)")
+
+
+def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
+    from .settings import load_settings
+
+    return list(content_dirs) or [Path(p) for p in load_settings()["CONTENT_DIRS"]]
+
+
+def run_checks(folders: list[Path]) -> tuple[int, list]:
+    """Load the folders and run every check; return the entry count and all problems."""
+    from .content import load_catalog
+    from .content.checks import check_catalog
+
+    try:
+        catalog = load_catalog(folders)
+    except ContentError as exc:
+        return 0, list(exc.problems)
+    return len(catalog.entries), check_catalog(catalog)
+
+
+def _print_problems(problems: list, fmt: str = "text") -> None:
+    if fmt == "json":
+        rows = [{"file": str(p.path), "line": p.line, "severity": p.severity, "message": p.message} for p in problems]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for problem in problems:
+        click.echo(f"{problem.severity}: {problem}", err=True)
+
+
+@main.command()
 @CONTENT_OPTION
-def check(content_dirs: tuple[Path, ...]) -> None:
-    """Validate every content file; print file:line: message for each problem."""
-    app = _app(content_dirs)
-    catalog = app.extensions["portal.catalog"]
-    for warning in catalog.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"ok: {len(catalog.entries)} entries in {len(app.config['CONTENT_DIRS'])} folder(s)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(content_dirs: tuple[Path, ...], fmt: str) -> None:
+    """Validate every content file and every link; print file:line: message for each problem.
+
+    Exits 1 when there are errors, 0 when there are only warnings.
+    """
+    folders = _content_folders(content_dirs)
+    entries, problems = run_checks(folders)
+    _print_problems(problems, fmt)
+    errors = sum(p.severity == "error" for p in problems)
+    if fmt == "text":
+        warnings = len(problems) - errors
+        verdict = "failed" if errors else "ok"
+        click.echo(
+            f"{verdict}: {entries} entries, {errors} error(s), {warnings} warning(s) in {len(folders)} folder(s)"
+        )
+    if errors:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -85,3 +85,14 @@ def client(app):
 def runner(app):
     """A CLI runner of ``app``."""
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def site_dirs(corpus_dir: Path, tmp_path_factory) -> list[str]:
+    """The folders `make run` publishes: the team's content, the laws, and the imported policies."""
+    from portal.importer import import_file
+
+    imported = tmp_path_factory.mktemp("instance") / "content"
+    for received in sorted((corpus_dir / "policies").glob("*.txt")):
+        import_file(received, imported, overwrite=True)
+    return [str(REPO_ROOT / "content"), str(corpus_dir), str(imported)]

@@ -1,0 +1,75 @@
+"""Import one received policy document: read, recognise, merge the manifest, write Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from portal.content.loader import slugify
+from portal.content.schema import SECTIONS, validate
+
+from .body import render_body
+from .manifest import merge, read_manifest
+from .read import read_lines
+from .result import ImportFailed, ImportResult
+from .structure import Document, parse_document
+from .write import ordered, render_markdown, write_checked
+
+
+def import_file(path: Path, content_dir: Path, *, section: str = "policies", overwrite: bool = False) -> ImportResult:
+    """Convert received file ``path`` into ``content_dir/<section>/<slug>.md`` and describe the result.
+
+    ``path`` is plain text (UTF-8 or GB18030) or a .docx; missing folders are created. The
+    slug is the file's stem (as the portal slugifies it). An ``index.yaml`` beside ``path``
+    that lists it supplies metadata; its values win over the text's, with a warning when
+    they differ. Raises :class:`ImportFailed` (and writes nothing) when the file cannot be
+    imported, or when the output exists and ``overwrite`` is false.
+    """
+    path, content_dir = Path(path), Path(content_dir)
+    target = SECTIONS.get(section)
+    if target is None or not target.legal:
+        legal = ", ".join(name for name, s in SECTIONS.items() if s.legal)
+        raise ImportFailed(f"{path}: cannot import into section '{section}'; received documents go into {legal}")
+    if not path.is_file():
+        raise ImportFailed(f"{path}: file not found")
+    if content_dir.exists() and not content_dir.is_dir():
+        raise ImportFailed(f"{path}: the content folder {content_dir} is not a folder")
+    slug = slugify(path.stem)
+    output = content_dir / section / f"{slug}.md"
+    if output.exists() and not overwrite:
+        raise ImportFailed(f"{path}: {output} already exists (use --overwrite, or overwrite=True, to replace it)")
+
+    lines, warnings = read_lines(path)
+    if slug != path.stem:
+        warnings.append(f"{path.name}: the file name gives the slug '{slug}'")
+    manifest, manifest_warnings = read_manifest(path)
+    warnings += manifest_warnings
+    known_titles = [manifest["title"]] if manifest and "title" in manifest else []
+    doc = parse_document(lines, known_titles)
+    warnings += doc.warnings
+    blocks, body_warnings = render_body(doc.body)
+    warnings += body_warnings
+    meta, merge_warnings = _metadata(doc, manifest, path)
+    warnings += merge_warnings
+    if not blocks:
+        warnings.append(f"{path.name}: no body text was found")
+
+    problems = validate(target, meta, {}, output)
+    if problems:
+        raise ImportFailed(f"{path}: " + "; ".join(p.message for p in problems))
+    write_checked(output, render_markdown(meta, blocks), target, overwrite=overwrite, source=path)
+    return ImportResult(output=output, slug=slug, title=str(meta["title"]), warnings=warnings, metadata=ordered(meta))
+
+
+def _metadata(doc: Document, manifest: dict[str, Any] | None, path: Path) -> tuple[dict[str, Any], list[str]]:
+    """Front matter: what the text states, overridden by the manifest; nothing guessed."""
+    issuer: str | list[str] | None = None
+    if doc.issuers:
+        issuer = doc.issuers[0] if len(doc.issuers) == 1 else list(doc.issuers)
+    found = {"title": doc.title, "doc_number": doc.doc_number, "issuer": issuer, "date": doc.date,
+             "addressees": doc.addressees, "cc": doc.cc, "disclosure": doc.disclosure}
+    meta, warnings = merge({k: v for k, v in found.items() if v is not None}, manifest)
+    if "title" not in meta:
+        raise ImportFailed(f"{path}: no title found at the top of the text, and no manifest title for it")
+    meta.setdefault("source", f"received file {path.name}")
+    return meta, warnings

@@ -8,6 +8,7 @@ from flask import Flask
 
 from . import cache, i18n, security, views
 from .content import load_catalog
+from .content.loader import ParseCache
 from .settings import REPO_ROOT, load_settings
 
 __all__ = ["create_app"]
@@ -23,7 +24,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     app.config.update(load_settings(test_config))
     app.url_map.strict_slashes = True
-    app.extensions["portal.catalog"] = load_catalog([Path(p) for p in app.config["CONTENT_DIRS"]])
+    parse_cache = app.extensions["portal.parse_cache"] = ParseCache()
+    app.extensions["portal.catalog"] = load_catalog([Path(p) for p in app.config["CONTENT_DIRS"]], parse_cache)
     i18n.init_app(app)
     security.init_app(app)
     views.init_app(app)

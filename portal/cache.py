@@ -48,6 +48,11 @@ class PageCache:
             self.pages.move_to_end(key)
             return page
 
+    def clear(self) -> None:
+        """Forget every page (the catalogue changed)."""
+        with self.lock:
+            self.pages.clear()
+
     def put(self, key: str, page: CachedPage) -> None:
         """Store ``page``, dropping the least recently used one when full."""
         with self.lock:

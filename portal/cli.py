@@ -43,12 +43,16 @@ def main() -> None:
 @CONTENT_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--no-reload", is_flag=True, help="Do not restart when content or code changes.")
+@click.option("--no-reload", is_flag=True, help="Do not watch the content folders for changes.")
 def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool) -> None:
-    """Run the live site for staff (drafts shown, reloads on change)."""
+    """Run the live site for staff: drafts shown, content changes visible without a restart."""
+    from .preview import ContentWatcher
+
     app = _app(content_dirs, SHOW_DRAFTS=True)
-    watched = [str(p) for d in app.config["CONTENT_DIRS"] for p in Path(d).rglob("*.md")]
-    app.run(host=host, port=port, debug=False, use_reloader=not no_reload, extra_files=watched)
+    if not no_reload:
+        ContentWatcher(app).start()
+    click.echo(f"serving {len(app.extensions['portal.catalog'].entries)} entries on http://{host}:{port}/", err=True)
+    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
 
 
 @main.command()

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .catalog import LIBRARY_SECTIONS, Catalog
+from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
 from .legal import parse_legal_body
@@ -171,10 +171,38 @@ def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Pat
     return found
 
 
-def load_catalog(folders: list[Path]) -> Catalog:
-    """Read every content folder into one catalogue; raise :class:`ContentError` on any error."""
+class ParseCache:
+    """Parsed files keyed by path and modification stamp, so a reload re-reads only what changed."""
+
+    def __init__(self) -> None:
+        self.results: dict[Path, tuple[tuple[int, int], object]] = {}
+        self.misses = 0
+
+    def get(self, path: Path, parse):
+        """``parse()`` of ``path``, from the cache while the file is unchanged."""
+        try:
+            info = path.stat()
+        except OSError:
+            return parse()
+        stamp = (info.st_mtime_ns, info.st_size)
+        cached = self.results.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        self.misses += 1
+        result = parse()
+        self.results[path] = (stamp, result)
+        return result
+
+
+def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalog:
+    """Read every content folder into one catalogue; raise :class:`ContentError` on any error.
+
+    With a :class:`ParseCache`, files unchanged since the last call are not read again.
+    """
+    cache = cache or ParseCache()
     problems: list[Problem] = []
     catalog = Catalog()
+    works: dict[str, list[Entry]] = {}
     seen_paths: set[Path] = set()
     translations: dict[Path, Path] = {}
     for root in folders:
@@ -190,11 +218,11 @@ def load_catalog(folders: list[Path]) -> Catalog:
             if path.name.endswith(TRANSLATION_SUFFIX):
                 translations[path.with_name(path.name[: -len(TRANSLATION_SUFFIX)] + ".md")] = path
                 continue
-            entry, found = read_entry(section, path)
+            entry, found = cache.get(path, lambda s=section, p=path: read_entry(s, p))
             problems.extend(found)
             if entry is not None:
-                _add(catalog, entry, problems)
-    _attach_translations(catalog, translations, problems)
+                _add(catalog, works, entry, problems)
+    _attach_translations(catalog, translations, problems, cache)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)
@@ -208,12 +236,14 @@ def _slug_owner(catalog: Catalog, entry: Entry) -> Entry | None:
     return catalog.get(entry.section, entry.slug)
 
 
-def _add(catalog: Catalog, entry: Entry, problems: list[Problem]) -> None:
-    twin = _same_document(catalog, entry)
+def _add(catalog: Catalog, works: dict[str, list[Entry]], entry: Entry, problems: list[Problem]) -> None:
+    twin = _same_document(works, entry)
     if twin is not None:
         kept, dropped = (twin, entry) if _richer(twin, entry) else (entry, twin)
         catalog.entries.pop(twin.key)
         catalog.entries[kept.key] = kept
+        group = works[work_key(kept.title)]
+        group[group.index(twin)] = kept
         catalog.also_from[kept.key] = catalog.also_from.get(twin.key, ()) + (str(dropped.path),)
         catalog.warnings.append(
             Problem(dropped.path, 1, f"same document as {kept.path}: published once, from {kept.path.name}", "warning")
@@ -232,17 +262,15 @@ def _add(catalog: Catalog, entry: Entry, problems: list[Problem]) -> None:
     catalog.entries[entry.key] = entry
 
 
-def _same_document(catalog: Catalog, entry: Entry) -> Entry | None:
-    """A library entry with the same work title and the same text, if any."""
+def _same_document(works: dict[str, list[Entry]], entry: Entry) -> Entry | None:
+    """A library entry already read with the same work title and the same text, if any."""
     if entry.section not in LIBRARY_SECTIONS:
         return None
-    from .catalog import work_key
-
-    key = work_key(entry.title)
-    for other in catalog.entries.values():
-        if other.section in LIBRARY_SECTIONS and work_key(other.title) == key and other.text == entry.text:
-            return other
-    return None
+    group = works.setdefault(work_key(entry.title), [])
+    twin = next((other for other in group if other.text == entry.text), None)
+    if twin is None:
+        group.append(entry)
+    return twin
 
 
 def _richer(a: Entry, b: Entry) -> bool:
@@ -255,14 +283,16 @@ def _richer(a: Entry, b: Entry) -> bool:
     return score(a) >= score(b)
 
 
-def _attach_translations(catalog: Catalog, translations: dict[Path, Path], problems: list[Problem]) -> None:
+def _attach_translations(
+    catalog: Catalog, translations: dict[Path, Path], problems: list[Problem], cache: ParseCache
+) -> None:
     by_path = {e.path: e for e in catalog.entries.values()}
     for original, path in translations.items():
         entry = by_path.get(original)
         if entry is None:
             problems.append(Problem(path, 1, f"translation without an original: {original.name} not found"))
             continue
-        translation, found = read_translation(path)
+        translation, found = cache.get(path, lambda p=path: read_translation(p))
         problems.extend(found)
         if translation is not None:
             catalog.entries[entry.key] = _with_translation(entry, translation)

@@ -34,10 +34,10 @@ def test_content_option_is_repeatable(content_dir, tmp_path):
     extra = tmp_path / "extra"
     write(extra, "news/more.md", "---\ntitle: 另一条新闻\ndate: 2024-05-05\n---\n正文\n")
     result = CliRunner().invoke(main, ["check", "--content", str(content_dir), "--content", str(extra)])
-    assert result.exit_code == 0 and "ok: 4 entries in 2 folder(s)" in result.output
+    assert result.exit_code == 0 and "ok: 4 entries, 0 error(s), 0 warning(s) in 2 folder(s)" in result.output
 
 
 def test_environment_variable_selects_content(content_dir, monkeypatch):
     monkeypatch.setenv("PORTAL_CONTENT_DIRS", str(content_dir))
     result = CliRunner().invoke(main, ["check"])
-    assert result.exit_code == 0 and "ok: 3 entries in 1 folder(s)" in result.output
+    assert result.exit_code == 0 and "ok: 3 entries, 0 error(s), 0 warning(s) in 1 folder(s)" in result.output

@@ -76,11 +76,11 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     target = out or Path(app.config["BUILD_DIR"])
     interactive = sys.stderr.isatty()
 
-    def progress(done: int, url: str) -> None:
+    def progress(done: int, total: int, url: str) -> None:
         if interactive:
-            click.echo(f"\r{done} pages", nl=False, err=True)
-        elif done % 100 == 0:
-            click.echo(f"{done} pages", err=True)
+            click.echo(f"\r{done}/{total} pages", nl=False, err=True)
+        elif done % 100 == 0 or done == total:
+            click.echo(f"{done}/{total} pages", err=True)
 
     try:
         report = build_site(app, target, progress)

@@ -18,7 +18,7 @@ from .settings import LANGUAGES
 from .views.common import now
 from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, int, str], None]  # (pages done, pages expected, url)
 # Hooks run after the pages are written, each given (app, folder): the static search index, feeds …
 POST_BUILD_HOOKS: list[Callable[[Flask, Path], None]] = []
 
@@ -80,6 +80,12 @@ def _raise_real_warnings(caught: list[warnings.WarningMessage], empty: set[str])
         raise RuntimeError(f"freezing failed: {item.category.__name__}: {message}")
 
 
+def expected_pages(app: Flask) -> int:
+    """Pages and static files the build will write, for progress reports."""
+    static = sum(1 for p in Path(app.static_folder).rglob("*") if p.is_file()) if app.static_folder else 0
+    return sum(1 for _ in _page_urls(app)) + static
+
+
 def make_freezer(app: Flask, destination: Path) -> Freezer:
     """A Freezer configured against the traps of Flask-Babel + Frozen-Flask."""
     app.config.update(
@@ -116,12 +122,14 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         freezer = make_freezer(app, staging)
+        with app.app_context():
+            expected = expected_pages(app)
         pages = 0
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             for pages, url in enumerate(freezer.freeze_yield(), start=1):
                 if progress:
-                    progress(pages, url)
+                    progress(pages, max(pages, expected), url)
         with app.app_context():
             _raise_real_warnings(caught, _empty_endpoints(app))
         for hook in POST_BUILD_HOOKS:

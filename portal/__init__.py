@@ -8,7 +8,7 @@ from flask import Flask
 
 from . import cache, i18n, security, views
 from .content import load_catalog
-from .content.loader import ParseCache
+from .content.parse_cache import ParseCache
 from .settings import REPO_ROOT, load_settings
 
 __all__ = ["create_app"]

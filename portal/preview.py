@@ -11,7 +11,7 @@ from pathlib import Path
 from flask import Flask
 
 from .content import ContentError, load_catalog
-from .content.loader import ParseCache
+from .content.parse_cache import ParseCache
 
 # Called with (app, old_catalog, new_catalog) after a swap: the search index updates itself here.
 RELOAD_HOOKS: list[Callable[[Flask, object, object], None]] = []

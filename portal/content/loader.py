@@ -11,6 +11,7 @@ from .errors import ContentError, Problem
 from .frontmatter import split
 from .legal import parse_legal_body
 from .model import Entry, LegalInfo, Translation
+from .parse_cache import ParseCache
 from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
 
@@ -169,29 +170,6 @@ def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Pat
             continue
         found.extend((section, f) for f in files)
     return found
-
-
-class ParseCache:
-    """Parsed files keyed by path and modification stamp, so a reload re-reads only what changed."""
-
-    def __init__(self) -> None:
-        self.results: dict[Path, tuple[tuple[int, int], object]] = {}
-        self.misses = 0
-
-    def get(self, path: Path, parse):
-        """``parse()`` of ``path``, from the cache while the file is unchanged."""
-        try:
-            info = path.stat()
-        except OSError:
-            return parse()
-        stamp = (info.st_mtime_ns, info.st_size)
-        cached = self.results.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        self.misses += 1
-        result = parse()
-        self.results[path] = (stamp, result)
-        return result
 
 
 def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalog:

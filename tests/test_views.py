@@ -171,3 +171,11 @@ def test_library_lists_all_documents_with_filters(corpus_client):
     html = corpus_client.get("/zh/library/").get_data(as_text=True)
     assert html.count('data-level="') >= 54
     assert '<option value="司法解释">' in html and '<option value="unknown">未注明</option>' in html
+
+
+def test_links_in_content_follow_the_page_language(tmp_path):
+    write(tmp_path, "news/links.md", "---\ntitle: 链接\n---\n见[关于本站](/zh/pages/about/)。\n")
+    write(tmp_path, "pages/about.md", "---\ntitle: 关于\n---\n正文\n")
+    client = create_app({"TESTING": True, "CONTENT_DIRS": [str(tmp_path)]}).test_client()
+    assert 'href="/en/pages/about/"' in client.get("/en/news/links/").get_data(as_text=True)
+    assert 'href="/zh/pages/about/"' in client.get("/zh/news/links/").get_data(as_text=True)

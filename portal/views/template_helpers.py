@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from flask import Flask
 from flask_babel import gettext
@@ -26,6 +27,14 @@ def section_label(name: str, lang: str) -> str:
     return section.label_en if lang == "en" else section.label_zh
 
 
+_SITE_LINK = re.compile(r'(href="/)(zh|en)(/)')
+
+
+def localize_links(fragment: str, lang: str) -> str:
+    """Point links between the site's own pages at ``lang`` (content is written with /zh/ links)."""
+    return _SITE_LINK.sub(lambda m: m.group(1) + lang + m.group(3), fragment)
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -37,6 +46,7 @@ def init_app(app: Flask) -> None:
         section_label=section_label,
         format_date=format_date,
     )
+    app.jinja_env.filters["localize_links"] = localize_links
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)

@@ -1,0 +1,45 @@
+"""gunicorn settings for the LIVE portal (知识产权公共信息与教育门户), behind nginx.
+
+    PORTAL_CONTENT_DIRS=/srv/portal/content:/srv/portal/corpus:/srv/portal/instance/content \\
+        .venv/bin/gunicorn -c deploy/gunicorn.conf.py
+
+Any setting can be overridden on the command line (``--bind 127.0.0.1:9000``, ``--workers 4``);
+the portal's own settings come from PORTAL_* environment variables (see README.md).
+"""
+
+from __future__ import annotations
+
+import os
+
+# The application factory: the same as `gunicorn ... 'portal:create_app()'`.
+wsgi_app = "portal:create_app()"
+
+# Only nginx on the same host talks to gunicorn; never expose this port publicly.
+bind = ["127.0.0.1:8000"]
+
+# 2 sync workers by default (WEB_CONCURRENCY overrides): pages are rendered from memory and
+# nginx buffers slow clients, so a few workers serve a county portal comfortably.
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "sync"
+
+# Load the app in the master before forking: the content catalogue (every law, policy and
+# article) is read and validated ONCE, shared copy-on-write by the workers, and a content error
+# stops the start-up with a clear message instead of crashing each worker in turn.
+# Content changes therefore need a restart (systemctl restart portal), not a HUP.
+preload_app = True
+
+timeout = 30                 # a request taking longer is a bug: the worker is restarted
+graceful_timeout = 20        # SIGTERM: finish requests in flight, then exit
+keepalive = 5                # nginx keeps upstream connections open
+max_requests = 5000          # recycle workers now and then (cheap with preload_app)
+max_requests_jitter = 500
+
+forwarded_allow_ips = "127.0.0.1,::1"   # trust X-Forwarded-* from the local nginx only
+proc_name = "portal"
+accesslog = "-"              # to stdout/stderr: journald (systemd) keeps the logs
+errorlog = "-"
+loglevel = "info"
+
+# gunicorn >= 25 opens a control socket (for gunicornc) in $HOME or $XDG_RUNTIME_DIR by
+# default; the portal does not use it. Older versions ignore this setting.
+control_socket_disable = True

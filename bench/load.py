@@ -104,6 +104,7 @@ def main() -> None:
     from portal.freeze import build_site
 
     work = Path(tempfile.mkdtemp(prefix="portal-load-"))
+    work.chmod(0o755)  # nginx workers run unprivileged
     dirs = content_dirs(work)
     app = create_app({"CONTENT_DIRS": dirs, "INDEX_DIR": str(work / "index")})
     build_site(app, work / "site")
@@ -111,12 +112,14 @@ def main() -> None:
     live = start_gunicorn(dirs, port)
     results: dict[str, dict] = {}
     try:
-        with NginxServer(work / "site") as nginx:
+        (work / "nginx").mkdir()
+        with NginxServer(work / "site", work / "nginx") as nginx:
             wait_for(f"http://127.0.0.1:{port}/zh/")
             for name, path in TARGETS.items():
                 results[f"live {name}"] = run_wrk(f"http://127.0.0.1:{port}{path}", args.seconds, args.connections)
             for name, path in FROZEN_TARGETS.items():
-                results[f"nginx {name}"] = run_wrk(f"{nginx.base_url}{path}", args.seconds, args.connections)
+                url = f"http://127.0.0.1:{nginx.port}{path}"
+                results[f"nginx {name}"] = run_wrk(url, args.seconds, args.connections)
     finally:
         live.terminate()
         live.wait(timeout=30)

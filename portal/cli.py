@@ -88,6 +88,21 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
         click.echo(f"\nerror: build failed, {target} left unchanged: {exc}", err=True)
         raise SystemExit(1) from None
     click.echo(f"\nbuilt {report.pages} pages into {report.output} in {report.seconds:.1f} s", err=True)
+    _index(app)
+
+
+def _index(app) -> None:
+    from .search.live import build_index
+
+    report = build_index(app)
+    click.echo(f"indexed {report.documents} documents into {report.path} in {report.seconds:.1f} s", err=True)
+
+
+@main.command()
+@CONTENT_OPTION
+def index(content_dirs: tuple[Path, ...]) -> None:
+    """Rebuild the live search index (INDEX_DIR); searches keep using the old one until it is ready."""
+    _index(_app(content_dirs))
 
 
 @main.command(name="import")

@@ -21,6 +21,8 @@ from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
 Progress = Callable[[int, int, str], None]  # (pages done, pages expected, url)
 # Hooks run after the pages are written, each given (app, folder): the static search index, feeds …
 POST_BUILD_HOOKS: list[Callable[[Flask, Path], None]] = []
+# Endpoints that only exist live (e.g. a JSON API): never frozen, and no warning for them.
+LIVE_ONLY_ENDPOINTS: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     for lang in LANGUAGES:
         yield "home.index", {"lang": lang}
         yield "library.index", {"lang": lang}
+        yield "search.page", {"lang": lang}
         yield "feeds.site_feed", {"lang": lang}
         for section in FEED_SECTIONS:
             yield "feeds.section_feed", {"lang": lang, "section": section}
@@ -61,7 +64,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
 def _empty_endpoints(app: Flask) -> set[str]:
     """Entry endpoints with nothing to freeze: an empty site is not a forgotten generator."""
     catalog = app.extensions["portal.catalog"]
-    empty = set()
+    empty = set(LIVE_ONLY_ENDPOINTS)
     if not any(catalog.section(section, now()) for section in ARTICLE_SECTIONS):
         empty.add("articles.entry")
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):

@@ -1,0 +1,110 @@
+"""One pass over the published documents, shared by the live and the static index builders."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from flask import Flask
+
+from ..content.model import Entry
+from .analysis import ANALYSIS_VERSION, Lexicon, document_terms
+from .documents import (
+    SECTION_NAMES,
+    SearchDoc,
+    date_code,
+    doc_key,
+    fields_code,
+    level_code,
+    search_documents,
+)
+from .engine import DocRow, quantize_length
+from .lexicon import build_lexicon, segmenter
+from .tables import fold_table, variants
+
+
+@dataclass
+class AnalysedDoc:
+    """A document with its id, its numbers and the term counts of its heading and body."""
+
+    doc_id: int
+    doc: SearchDoc
+    row: DocRow
+    heading: Counter
+    body: Counter
+
+
+@dataclass
+class Vocabulary:
+    """What the whole corpus uses: dictionary words, one-character terms and raw characters."""
+
+    words: set[str] = field(default_factory=set)
+    chars: set[str] = field(default_factory=set)
+    raw: set[str] = field(default_factory=set)
+
+    def lexicon(self) -> Lexicon:
+        """The query segmenter's dictionary for this corpus."""
+        return build_lexicon(self.words, self.chars)
+
+    def fold_table(self) -> dict[str, str]:
+        """The folding table exported with the index."""
+        return fold_table(self.raw)
+
+    def variants(self) -> dict[str, str]:
+        """Raw characters per folded character, for matching texts as written."""
+        return variants(self.fold_table(), self.raw)
+
+
+def published(app: Flask) -> list[SearchDoc]:
+    """The documents to index: what the site publishes now (drafts never)."""
+    from ..views.common import now
+
+    with app.app_context():
+        return search_documents(app.extensions["portal.catalog"], now())
+
+
+def row_of(doc: SearchDoc) -> DocRow:
+    """The numbers of a document that ranking and filters need."""
+    entry = doc.entry
+    section = SECTION_NAMES.index(entry.section) if entry.section in SECTION_NAMES else 0
+    return DocRow(doc.key, quantize_length(len(doc.text)), date_code(entry.date), section, level_code(entry),
+                  fields_code(entry))
+
+
+def analyse(docs: list[SearchDoc], vocabulary: Vocabulary) -> Iterator[AnalysedDoc]:
+    """Term counts of each document, in order; fills ``vocabulary`` as it goes."""
+    seg = segmenter()
+    for doc_id, doc in enumerate(docs):
+        heading, heading_words = document_terms(doc.heading, seg)
+        text = doc.text
+        body, body_words = document_terms(text, seg)
+        vocabulary.words |= heading_words | body_words
+        vocabulary.chars.update(k for k in body if len(k) == 1)
+        vocabulary.chars.update(k for k in heading if len(k) == 1)
+        vocabulary.raw |= set(text) | set(doc.heading)
+        yield AnalysedDoc(doc_id, doc, row_of(doc), heading, body)
+
+
+def _entry_digest(entry: Entry) -> str:
+    legal = entry.legal
+    parts = (doc_key(entry), entry.title, str(entry.date), entry.summary or "", ",".join(entry.ip_fields),
+             legal.level or "" if legal else "", legal.doc_number or "" if legal else "", str(entry.translation
+             and entry.translation.title), entry.title_en or "", str(zlib.crc32(entry.html.encode("utf-8"))))
+    return "\x1f".join(parts)
+
+
+def fingerprint(app: Flask) -> str:
+    """Identity of what would be indexed now: changes when content, visibility or the analysis change."""
+    from ..views.common import now
+
+    with app.app_context():
+        entries = sorted(app.extensions["portal.catalog"].all_visible(now()), key=doc_key)
+    digest = hashlib.sha256(json.dumps([ANALYSIS_VERSION, 1]).encode())
+    for entry in entries:
+        digest.update(_entry_digest(entry).encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()[:32]

@@ -1,0 +1,201 @@
+"""The static search index, written into the frozen site for static/js/search.js.
+
+Layout under ``static/search-index/`` (every file gzip-compressed JSON, except docs.bin.gz):
+
+- ``manifest.json.gz``: version, counts, the folding table, ranking and snippet constants;
+- ``docs.bin.gz``: per document length code (u8), date code (u16), section, level, fields (u8 each);
+- ``lex/N.json.gz``: the query dictionary, sharded by the hash of a word's first character;
+- ``post/N.json.gz``: postings, sharded by the hash of the term: {term: [doc gaps, tfs, heading doc gaps]};
+- ``frag/ID.json.gz``: one per document: title, URLs, date, section, level and the first chunk of text
+  (about 3,000 characters, in parts: articles and the text between them); ``frag/ID-N.json.gz``: chunk N.
+
+A query downloads the manifest, the docs table, one dictionary shard per distinct character,
+one postings shard per term and one fragment per result shown (plus further chunks of a result only
+when its first chunk has no match).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import struct
+import time
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask
+
+from .. import urls
+from ..content.schema import IP_FIELDS, LEVELS
+from ..settings import LANGUAGES
+from .analysis import ANALYSIS_VERSION, CJK_RANGES, MAX_QUERY_CHARS, REMOVED, STOP_CHARS, Lexicon
+from .corpus import AnalysedDoc, Vocabulary, analyse, fingerprint, published
+from .documents import SECTION_NAMES, SearchDoc
+from .engine import RANKING, DocRow
+from .patterns import BOUNDARY, SNIPPET
+
+INDEX_FOLDER = "search-index"
+FORMAT = 1
+POSTINGS_PER_SHARD = 6000
+WORDS_PER_SHARD = 250
+
+
+@dataclass(frozen=True)
+class StaticReport:
+    """What :func:`write_static_index` wrote."""
+
+    folder: Path
+    documents: int
+    files: int
+    bytes: int
+    seconds: float
+
+
+def index_url(app: Flask) -> str:
+    """Where the frozen site serves the static index (search.js reads it from there)."""
+    return f"{app.static_url_path.rstrip('/')}/{INDEX_FOLDER}/"
+
+
+def register_hook(live_only: tuple[str, ...] = ()) -> None:
+    """Make every frozen build write the static index, and not freeze ``live_only`` endpoints (idempotent)."""
+    from ..freeze import LIVE_ONLY_ENDPOINTS, POST_BUILD_HOOKS
+
+    if write_static_index not in POST_BUILD_HOOKS:
+        POST_BUILD_HOOKS.append(write_static_index)
+    LIVE_ONLY_ENDPOINTS.update(live_only)
+
+
+def shard_of(text: str, count: int) -> int:
+    """FNV-1a over the code points of ``text``, modulo ``count`` (search.js computes the same)."""
+    value = 0x811C9DC5
+    for char in text:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value % count
+
+
+def _shards(items: int, per_shard: int) -> int:
+    count = 1
+    while count * per_shard < items and count < 4096:
+        count *= 2
+    return count
+
+
+def _write(path: Path, data: bytes) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    packed = gzip.compress(data, compresslevel=9, mtime=0)
+    path.write_bytes(packed)
+    return len(packed)
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _gaps(ids: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *ids], ids, strict=False)]
+
+
+class _Postings:
+    """Postings collected document by document, in document order."""
+
+    def __init__(self) -> None:
+        self.body: dict[str, tuple[array, array]] = {}
+        self.heading: dict[str, array] = {}
+
+    def add(self, item: AnalysedDoc) -> None:
+        for term, tf in item.body.items():
+            ids, tfs = self.body.setdefault(term, (array("I"), array("I")))
+            ids.append(item.doc_id)
+            tfs.append(tf)
+        for term in item.heading:
+            self.heading.setdefault(term, array("I")).append(item.doc_id)
+
+    def entry(self, term: str) -> list:
+        ids, tfs = self.body.get(term, ((), ()))
+        ones = all(t == 1 for t in tfs)
+        return [_gaps(list(ids)), [] if ones else list(tfs), _gaps(list(self.heading.get(term, ())))]
+
+    def write(self, out: Path) -> tuple[int, int]:
+        terms = sorted(self.body.keys() | self.heading.keys())
+        entries = sum(len(v[0]) for v in self.body.values()) + sum(len(v) for v in self.heading.values())
+        count = _shards(entries, POSTINGS_PER_SHARD)
+        groups: list[dict] = [{} for _ in range(count)]
+        for term in terms:
+            groups[shard_of(term, count)][term] = self.entry(term)
+        size = sum(_write(out / "post" / f"{i}.json.gz", _json(g)) for i, g in enumerate(groups))
+        return count, size
+
+
+def _write_lexicon(out: Path, lexicon: Lexicon) -> tuple[int, int]:
+    count = _shards(len(lexicon.words) + len(lexicon.chars), WORDS_PER_SHARD)
+    groups: list[dict] = [{"w": {}, "c": {}} for _ in range(count)]
+    for word, weight in lexicon.words.items():
+        groups[shard_of(word[0], count)]["w"][word] = weight
+    for char, weight in lexicon.chars.items():
+        groups[shard_of(char, count)]["c"][char] = weight
+    return count, sum(_write(out / "lex" / f"{i}.json.gz", _json(g)) for i, g in enumerate(groups))
+
+
+def _docs_table(rows: list[DocRow]) -> bytes:
+    n = len(rows)
+    return b"".join((
+        bytes(r.length for r in rows), struct.pack(f"<{n}H", *(min(r.date, 65535) for r in rows)),
+        bytes(r.section for r in rows), bytes(r.level for r in rows), bytes(r.fields for r in rows),
+    ))
+
+
+def _parts(chunk: tuple) -> list:
+    return [[p.anchor, p.label, p.text] for p in chunk]
+
+
+def fragment(doc: SearchDoc) -> dict:
+    """What search.js shows of a result: title, links, labels, and the first chunk of text (for snippets)."""
+    entry = doc.entry
+    title_en = entry.title_for("en")
+    has_articles = any(p.anchor for p in doc.parts)
+    return {
+        "t": entry.title, "te": title_en if title_en != entry.title else None, "h": doc.heading,
+        "u": [urls.entry_path(entry, lang) for lang in LANGUAGES],
+        "a": [urls.article_path(entry, lang, "{a}") for lang in LANGUAGES] if has_articles else None,
+        "s": entry.section, "d": entry.date.isoformat() if entry.date else None,
+        "l": entry.legal.level if entry.legal else None,
+        "p": _parts(doc.chunks[0]), "n": len(doc.chunks),
+    }
+
+
+def _manifest(app: Flask, docs: int, shards: dict, vocabulary: Vocabulary, lexicon: Lexicon) -> dict:
+    return {
+        "format": FORMAT, "analysis": ANALYSIS_VERSION, "version": fingerprint(app)[:16], "docs": docs,
+        "shards": shards, "fold": vocabulary.fold_table(), "variants": vocabulary.variants(), "cjk": CJK_RANGES,
+        "removed": REMOVED, "stop": STOP_CHARS, "maxQuery": MAX_QUERY_CHARS,
+        "lexicon": {"default": lexicon.default, "maxLen": lexicon.max_len},
+        "ranking": RANKING, "snippet": SNIPPET, "boundary": BOUNDARY,
+        "sections": SECTION_NAMES, "levels": LEVELS, "fields": IP_FIELDS,
+        "langs": LANGUAGES,
+    }
+
+
+def write_static_index(app: Flask, folder: Path) -> StaticReport:
+    """Write the static index of everything ``app`` publishes into the build ``folder`` (a POST_BUILD_HOOK)."""
+    started = time.perf_counter()
+    out = Path(folder) / app.static_url_path.strip("/") / INDEX_FOLDER
+    shutil.rmtree(out, ignore_errors=True)
+    vocabulary, postings, rows = Vocabulary(), _Postings(), []
+    size = files = 0
+    for item in analyse(published(app), vocabulary):
+        postings.add(item)
+        rows.append(item.row)
+        size += _write(out / "frag" / f"{item.doc_id}.json.gz", _json(fragment(item.doc)))
+        for number, chunk in enumerate(item.doc.chunks[1:], start=1):
+            size += _write(out / "frag" / f"{item.doc_id}-{number}.json.gz", _json({"p": _parts(chunk)}))
+            files += 1
+    lexicon = vocabulary.lexicon()
+    post_count, post_size = postings.write(out)
+    lex_count, lex_size = _write_lexicon(out, lexicon)
+    size += post_size + lex_size + _write(out / "docs.bin.gz", _docs_table(rows))
+    manifest = _manifest(app, len(rows), {"postings": post_count, "lexicon": lex_count}, vocabulary, lexicon)
+    size += _write(out / "manifest.json.gz", _json(manifest))
+    files += len(rows) + post_count + lex_count + 2
+    return StaticReport(out, len(rows), files, size, time.perf_counter() - started)

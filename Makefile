@@ -27,7 +27,12 @@ run: import-corpus
 build: import-corpus
 	PORTAL_CONTENT_DIRS="$(CONTENT_DIRS)" $(BIN)/portal build
 
-test: install
+# axe-core for the browser accessibility tests (package.json); reinstalled only when the lock changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the accessibility tests will be skipped (and fail in CI)"; fi
+
+test: install node_modules/.package-lock.json
 	$(BIN)/ruff check portal tests bench
 	$(BIN)/pytest
 

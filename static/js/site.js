@@ -18,23 +18,52 @@
   }
 
   function setupCopyLinks() {
+    var articles = document.querySelectorAll(".legal-text .article");
+    if (!articles.length) return;
     var label = body.getAttribute("data-copy-label") || "Copy link";
     var done = body.getAttribute("data-copied-label") || "Copied";
-    document.querySelectorAll(".legal-text .article").forEach(function (article) {
+    var inAddressBar = body.getAttribute("data-link-shown-label") || "Link in the address bar";
+    // One polite live region tells screen-reader users what happened (the button's name stays put).
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    (document.getElementById("main") || body).appendChild(status);
+    articles.forEach(function (article) {
       var heading = article.querySelector(".art-label");
+      var name = heading ? heading.textContent : "";
       var button = document.createElement("button");
+      var timer = null;
       button.type = "button";
       button.className = "copy-link";
-      button.textContent = label;
-      if (heading) button.setAttribute("aria-label", label + " " + heading.textContent);
+      // The name says which article; it always starts with the visible text (WCAG 2.5.3).
+      function show(text) {
+        button.textContent = text;
+        if (name) button.setAttribute("aria-label", text + " " + name);
+      }
+      function report(text) {
+        var message = name ? text + " " + name : text;
+        show(text);
+        status.textContent = message;
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          show(label);
+          if (status.textContent === message) status.textContent = "";
+        }, 2000);
+      }
+      // No clipboard (plain http, old browser) or permission refused: put the article's link in
+      // the address bar (#art-N), from where it can be copied or bookmarked, and say so.
+      function showInAddressBar() {
+        window.location.hash = article.id;
+        button.focus({ preventScroll: true });  // following the anchor would drop the focus
+        report(inAddressBar);
+      }
+      show(label);
       button.addEventListener("click", function () {
         var url = window.location.href.split("#")[0] + "#" + article.id;
-        var finish = function () { button.textContent = done; setTimeout(function () { button.textContent = label; }, 2000); };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(url).then(finish, function () { window.location.hash = article.id; });
+        if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(function () { report(done); }, showInAddressBar);
         } else {
-          window.location.hash = article.id;
-          finish();
+          showInAddressBar();
         }
       });
       article.appendChild(button);

@@ -1,0 +1,209 @@
+"""What visitors do, in a real browser, on the live and the frozen site.
+
+(Searching — home → search → result → the cited article — is covered by the search tests.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .helpers import px
+
+pytestmark = pytest.mark.browser
+
+LIBRARY = "法律法规与政策"
+
+
+def main_nav(page):
+    return page.get_by_role("navigation", name="主导航")
+
+
+def test_filter_the_library_and_follow_a_law_to_an_article(site, page):
+    page.goto(site.url("/zh/"))
+    main_nav(page).get_by_role("link", name=LIBRARY).click()
+    expect(page).to_have_url(site.url("/zh/library/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(LIBRARY)
+
+    items = page.locator("#library-list > li")
+    visible = page.locator("#library-list > li:visible")
+    count = page.locator("#library-count")
+    total = items.count()
+    assert total == site.library_count
+    assert visible.count() == total
+    expect(count).to_have_text(f"共 {total} 部，全部 {total} 部")
+
+    # Filter by 效力级别 with the select: the list shrinks to judicial interpretations only.
+    page.get_by_label("效力级别").select_option("司法解释")
+    expect(page).to_have_url(re.compile(r"\?level=%E5%8F%B8%E6%B3%95%E8%A7%A3%E9%87%8A$"))
+    shown = visible.count()
+    assert 0 < shown < total
+    expect(count).to_have_text(f"共 {shown} 部，全部 {total} 部")
+    levels = visible.evaluate_all("items => items.map(li => li.querySelector('.tag').textContent.trim())")
+    assert set(levels) == {"司法解释"}, levels
+    # The filtered address can be shared: loading it shows the same list.
+    page.reload()
+    expect(page.get_by_label("效力级别")).to_have_value("司法解释")
+    assert visible.count() == shown
+    expect(count).to_have_text(f"共 {shown} 部，全部 {total} 部")
+
+    # Open the first judicial interpretation; its metadata says so, and its articles have anchors.
+    first = visible.first.get_by_role("link")
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator(".meta-panel dt:text-is('效力级别') + dd")).to_have_text("司法解释")
+    second = page.locator(".legal-text .article").nth(1)
+    second.locator(".art-label").click()
+    expect(page).to_have_url(re.compile(r"#art-2$"))
+    assert page.evaluate("document.querySelector(':target').id") == "art-2"
+    expect(second).to_be_in_viewport()
+
+    # Back to the library by the breadcrumbs, then the largest law and its table of contents.
+    page.get_by_role("navigation", name="当前位置").get_by_role("link", name=LIBRARY).click()
+    expect(count).to_have_text(f"共 {total} 部，全部 {total} 部")
+    page.locator(f'#library-list a[href="{site.path("law")}"]').click()
+    expect(page).to_have_url(site.url(site.path("law")))
+    toc = page.get_by_role("navigation", name="目录")
+    chapter_link = toc.get_by_role("link").nth(1)
+    expect(chapter_link).to_have_text(re.compile(r"^第二章"))
+    chapter_link.click()
+    expect(page).to_have_url(re.compile(r"#chapter-2$"))
+    chapter = page.locator("#chapter-2")
+    expect(chapter).to_be_in_viewport()
+    expect(chapter).to_have_text(chapter_link.inner_text())
+
+    # The chapter's first article: its anchor becomes the target and is on screen, highlighted.
+    article = page.locator("#chapter-2 ~ .article").first
+    article_id = article.get_attribute("id")
+    assert re.fullmatch(r"art-\d+", article_id)
+    article.locator(".art-label").click()
+    expect(page).to_have_url(re.compile(f"#{article_id}$"))
+    assert page.evaluate("document.querySelector(':target').id") == article_id
+    expect(article).to_be_in_viewport()
+    background = article.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the targeted article is not highlighted"
+    assert not page.problems
+
+
+@pytest.mark.parametrize("start", ["/", "library", "law", "news-item"])
+def test_language_link_keeps_the_page(site, page, start):
+    zh_path = "/zh/" if start == "/" else site.path(start)
+    en_path = "/en/" + zh_path.removeprefix("/zh/")
+    page.goto(site.url(start if start == "/" else zh_path))
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    english = page.locator("header").get_by_role("link", name="English")
+    expect(english).to_have_attribute("hreflang", "en")
+    english.click()
+    expect(page).to_have_url(site.url(en_path))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator("header").get_by_role("link", name="中文").click()
+    expect(page).to_have_url(site.url(zh_path))
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+
+
+def _focus_copy_button(page, article):
+    """Reach an article's copy button from its 第N条 link with the keyboard."""
+    article.locator(".art-label").focus()
+    page.keyboard.press("Tab")
+    button = article.locator(".copy-link")
+    expect(button).to_be_focused()
+    return button
+
+
+def test_copy_link_copies_the_article_address(site, new_page):
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    law_url = site.url(site.path("law"))
+    page.goto(law_url)
+    articles = page.locator(".legal-text .article")
+    assert page.locator(".legal-text .article > .copy-link").count() == articles.count() > 100
+    article = articles.nth(4)
+    button = _focus_copy_button(page, article)
+    expect(button).to_have_accessible_name("复制链接 第五条")
+    page.keyboard.press("Enter")
+    expect(button).to_have_text("已复制")
+    expect(page.get_by_role("status")).to_have_text("已复制 第五条")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{law_url}#art-5"
+    expect(button).to_have_text("复制链接", timeout=5000)  # the label comes back
+    assert not page.problems
+
+
+def test_copy_link_without_a_clipboard_shows_the_link_in_the_address_bar(site, new_page):
+    """site.js: with no usable clipboard (plain http, or permission refused) the article's link is
+    put in the address bar (its #art-N anchor), and the button says so instead of "copied"."""
+    page = new_page()
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
+    law_url = site.url(site.path("law"))
+    page.goto(law_url)
+    article = page.locator(".legal-text .article").nth(4)
+    button = _focus_copy_button(page, article)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{law_url}#art-5")
+    assert page.evaluate("document.querySelector(':target').id") == "art-5"
+    expect(button).to_have_text("链接已在地址栏")
+    expect(button).to_be_focused()
+    assert not page.problems
+
+
+def test_copy_link_with_the_clipboard_refused_falls_back_to_the_address_bar(site, new_page):
+    page = new_page()
+    page.add_init_script(
+        "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => ({"
+        "writeText: () => Promise.reject(new DOMException('refused', 'NotAllowedError'))})})"
+    )
+    law_url = site.url(site.path("law"))
+    page.goto(law_url)
+    article = page.locator(".legal-text .article").nth(4)
+    _focus_copy_button(page, article).press("Enter")
+    expect(page).to_have_url(f"{law_url}#art-5")
+    expect(article.locator(".copy-link")).to_have_text("链接已在地址栏")
+
+
+def test_elder_mode_enlarges_text_and_is_remembered(site, page):
+    page.goto(site.url("/zh/"))
+    toggle = page.get_by_role("button", name="长辈模式")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    normal_root, normal_lead = px(page, "html"), px(page, ".lead")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("html")).to_have_class(re.compile(r"\belder\b"))
+    large_root, large_lead = px(page, "html"), px(page, ".lead")
+    assert large_root >= normal_root * 1.2, (normal_root, large_root)
+    assert large_lead >= normal_lead * 1.2, (normal_lead, large_lead)
+    assert page.evaluate("localStorage.getItem('portal-elder')") == "1"
+
+    # Another page: still on, before and after the script runs.
+    main_nav(page).get_by_role("link", name=LIBRARY).click()
+    expect(page).to_have_url(site.url("/zh/library/"))
+    expect(page.locator("html")).to_have_class(re.compile(r"\belder\b"))
+    expect(page.get_by_role("button", name="长辈模式")).to_have_attribute("aria-pressed", "true")
+    assert px(page, "html") == large_root
+    # A law page too, then off again: remembered as off.
+    page.goto(site.url(site.path("law")))
+    assert px(page, "html") == large_root
+    page.get_by_role("button", name="长辈模式").click()
+    assert px(page, "html") == normal_root
+    page.reload()
+    expect(page.get_by_role("button", name="长辈模式")).to_have_attribute("aria-pressed", "false")
+    assert px(page, "html") == normal_root
+    assert not page.problems
+
+
+@pytest.mark.parametrize("lang, label", [("zh", "下载数据（JSON）"), ("en", "Download the data (JSON)")])
+def test_download_the_library_as_json(site, page, lang, label):
+    page.goto(site.url(f"/{lang}/library/"))
+    link = page.get_by_role("main").get_by_role("link", name=label)
+    expect(link).to_be_visible()
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".json")
+    data = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert data["count"] >= (56 if site.policies else 54)
+    assert data["count"] == len(data["documents"]) == site.library_count
+    assert {"title", "level", "status", "url"} <= set(data["documents"][0])

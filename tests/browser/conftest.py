@@ -20,11 +20,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from portal import create_app
 from portal.freeze import build_site
+from portal.search.live import build_index
 from portal.urls import entry_path
 from tests.browser.live_server import GunicornServer
 from tests.nginx_server import NginxServer, nginx_or_skip
@@ -124,6 +126,9 @@ def page_paths(app) -> dict[str, str]:
         "404": "/zh/no-such-page/",
         "en-home": "/en/",
         "en-law": entry_path(law, "en"),
+        "search": "/zh/search/?q=" + quote("专利侵权"),
+        "search-none": "/zh/search/?q=" + quote("没有这个词语啊"),
+        "en-search": "/en/search/?q=" + quote("商标"),
     }
     policies = catalog.section("policies", moment)
     if policies:
@@ -161,7 +166,10 @@ def frozen_site(portal_app, site_facts: dict):
 def live_site(content: Content, site_facts: dict, tmp_path_factory: pytest.TempPathFactory):
     """The live application under gunicorn."""
     require(importlib.util.find_spec("gunicorn"), "gunicorn is not installed")
-    with GunicornServer(list(content.dirs), tmp_path_factory.mktemp("gunicorn")) as server:
+    server = GunicornServer(list(content.dirs), tmp_path_factory.mktemp("gunicorn"))
+    # The live search reads the index `portal build` / `portal index` writes; build it the same way.
+    build_index(create_app({"CONTENT_DIRS": [str(d) for d in content.dirs], "INDEX_DIR": str(server.index_dir)}))
+    with server:
         yield Site("live", server.base_url, **site_facts)
 
 

@@ -54,6 +54,11 @@ class GunicornServer:
         return f"http://127.0.0.1:{self.port}"
 
     @property
+    def index_dir(self) -> Path:
+        """The live search index the server reads (PORTAL_INDEX_DIR)."""
+        return self.tmp / "index"
+
+    @property
     def log_path(self) -> Path:
         return self.tmp / "gunicorn.log"
 
@@ -68,7 +73,7 @@ class GunicornServer:
     def environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
         env["PORTAL_CONTENT_DIRS"] = os.pathsep.join(str(d) for d in self.content_dirs)
-        env["PORTAL_INDEX_DIR"] = str(self.tmp / "index")
+        env["PORTAL_INDEX_DIR"] = str(self.index_dir)
         return env
 
     def log_text(self) -> str:

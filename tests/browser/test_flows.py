@@ -207,3 +207,47 @@ def test_download_the_library_as_json(site, page, lang, label):
     assert data["count"] >= (56 if site.policies else 54)
     assert data["count"] == len(data["documents"]) == site.library_count
     assert {"title", "level", "status", "url"} <= set(data["documents"][0])
+
+
+def test_search_from_the_home_page_to_the_cited_article(site, page):
+    """Home → the search box → a result → the article the result cites, on screen and targeted."""
+    page.goto(site.url("/zh/"))
+    box = page.get_by_role("search").get_by_label("搜索全站")
+    box.fill("外观设计专利权的期限")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/zh/search/\?q=%E5%A4%96"))
+    results = page.locator("#search-results > li")
+    expect(results.first).to_be_visible()
+    first = results.first.locator("a.search-result-title")
+    expect(first).to_have_text("中华人民共和国专利法")
+    expect(results.first.locator(".search-result-article")).to_have_text("第四十二条")
+    expect(results.first.locator("mark").first).to_be_visible()
+    first.click()
+    expect(page).to_have_url(re.compile(r"/zh/library/[^/]+/#art-42$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("中华人民共和国专利法")
+    target = page.locator(":target")
+    expect(target).to_have_attribute("id", "art-42")
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("外观设计专利权的期限为十五年")
+    assert not page.problems, page.problems
+
+
+def test_a_search_with_no_results_offers_a_way_on(site, page):
+    page.goto(site.url("/zh/search/?q=zzqx"))
+    expect(page.locator("#search-app")).to_contain_text("没有找到与“zzqx”相关的内容。")
+    expect(page.locator("#search-results > li")).to_have_count(0)
+    page.get_by_role("link", name="浏览全部法律法规与政策").click()
+    expect(page).to_have_url(site.url("/zh/library/"))
+    assert not page.problems, page.problems
+
+
+def test_a_partly_matching_search_says_so_and_shows_what_matched(site, page):
+    page.goto(site.url("/zh/search/?q=" + "巫山脆李 zzqx"))
+    expect(page.locator("#search-message")).to_have_text(
+        "没有同时包含全部搜索词的结果，下面是包含其中部分词语的结果。")
+    results = page.locator("#search-results > li")
+    expect(results.first).to_be_visible()
+    marks = results.locator("mark").all_inner_texts()
+    assert marks and all("zzqx" not in text for text in marks)
+    assert any("巫山脆李" in text for text in marks), marks
+    assert not page.problems, page.problems

@@ -15,6 +15,8 @@ from .content.parse_cache import ParseCache
 
 # Called with (app, old_catalog, new_catalog) after a swap: the search index updates itself here.
 RELOAD_HOOKS: list[Callable[[Flask, object, object], None]] = []
+# Called with (app) in the watcher's thread before it starts polling: slow one-time set-up.
+START_HOOKS: list[Callable[[Flask], None]] = []
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,11 @@ class ContentWatcher(threading.Thread):
         return report
 
     def run(self) -> None:
+        for hook in START_HOOKS:
+            try:
+                hook(self.app)
+            except Exception:  # a failed warm-up only makes the first reload slower
+                self.app.logger.exception("preview warm-up failed")
         while not self.stopped.wait(self.interval):
             self.poll()
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import Problem
 from .model import Entry
@@ -14,12 +15,14 @@ LIBRARY_SECTIONS = ("laws", "policies")
 _ORDINAL = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]$")
 
 
+@lru_cache(maxsize=65536)
 def work_key(title: str) -> str:
     """Normalise a title so two copies or versions of one work compare equal."""
     text = unicodedata.normalize("NFKC", title)
     return re.sub(r"[\s、,，·\-—]+", "", text)
 
 
+@lru_cache(maxsize=65536)
 def series_key(title: str) -> tuple[str, str]:
     """Split a title into its series stem and its ordinal (一 when none is given)."""
     key = work_key(title)

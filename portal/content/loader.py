@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -152,9 +153,21 @@ def read_translation(path: Path) -> tuple[Translation | None, list[Problem]]:
 
 
 def _content_files(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
-    )
+    """Markdown files under ``folder``, skipping files and folders whose names start with . or _."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [d for d in folders if not d.startswith((".", "_"))]
+        found.extend(Path(parent, n) for n in names if n.endswith(".md") and not n.startswith((".", "_")))
+    return sorted(found)
+
+
+def _identity(path: Path) -> object:
+    """The same value for two paths of one file (symbolic links included)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return path
+    return (info.st_dev, info.st_ino)
 
 
 def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Path]]:
@@ -181,7 +194,7 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalo
     problems: list[Problem] = []
     catalog = Catalog()
     works: dict[str, list[Entry]] = {}
-    seen_paths: set[Path] = set()
+    seen_paths: set[object] = set()
     translations: dict[Path, Path] = {}
     for root in folders:
         root = Path(root)
@@ -189,7 +202,7 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalo
             problems.append(Problem(root, 0, "content folder not found"))
             continue
         for section, path in _scan_folder(root, problems):
-            real = path.resolve()
+            real = _identity(path)
             if real in seen_paths:
                 continue
             seen_paths.add(real)

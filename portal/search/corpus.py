@@ -97,14 +97,41 @@ def _entry_digest(entry: Entry) -> str:
     return "\x1f".join(parts)
 
 
-def fingerprint(app: Flask) -> str:
-    """Identity of what would be indexed now: changes when content, visibility or the analysis change."""
+_DIGESTS: dict[int, tuple[Entry, str]] = {}
+
+
+def entry_digest(entry: Entry) -> str:
+    """A short hash of what the index holds of ``entry``: it changes exactly when the entry must be re-indexed.
+
+    Remembered per entry object (entries are immutable; a reload re-creates only the changed ones).
+    """
+    cached = _DIGESTS.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    if len(_DIGESTS) > 50000:
+        _DIGESTS.clear()
+    digest = hashlib.blake2b(_entry_digest(entry).encode("utf-8"), digest_size=8).hexdigest()
+    _DIGESTS[id(entry)] = (entry, digest)
+    return digest
+
+
+def current_digests(app: Flask) -> dict[str, str]:
+    """Index key → :func:`entry_digest` of every entry the site publishes now."""
     from ..views.common import now
 
     with app.app_context():
-        entries = sorted(app.extensions["portal.catalog"].all_visible(now()), key=doc_key)
-    digest = hashlib.sha256(json.dumps([ANALYSIS_VERSION, 1]).encode())
-    for entry in entries:
-        digest.update(_entry_digest(entry).encode("utf-8"))
-        digest.update(b"\x1e")
+        entries = app.extensions["portal.catalog"].all_visible(now())
+    return {doc_key(e): entry_digest(e) for e in entries}
+
+
+def fingerprint_of(digests: dict[str, str]) -> str:
+    """Identity of a set of indexed documents (and of the analysis that indexed them)."""
+    digest = hashlib.sha256(json.dumps([ANALYSIS_VERSION, 2]).encode())
+    for key in sorted(digests):
+        digest.update(f"{key}\x1f{digests[key]}\x1e".encode())
     return digest.hexdigest()[:32]
+
+
+def fingerprint(app: Flask) -> str:
+    """Identity of what would be indexed now: changes when content, visibility or the analysis change."""
+    return fingerprint_of(current_digests(app))

@@ -85,8 +85,9 @@ class Stats:
 
     def __init__(self, rows: list[DocRow]) -> None:
         self.rows = rows
+        self.count = sum(1 for r in rows if r.key)  # rows without a key stand for re-indexed or removed documents
         k1, b = RANKING["k1"], RANKING["b"]
-        avg = sum(length_of(r.length) for r in rows) / len(rows) if rows else 1.0
+        avg = sum(length_of(r.length) for r in rows if r.key) / self.count if self.count else 1.0
         self.norms = [k1 * (1 - b + b * length_of(r.length) / avg) for r in rows]
         self._masks: dict[Filters, list[bool] | None] = {}
 
@@ -102,7 +103,7 @@ def base_scores(query: ParsedQuery, postings: Callable[[str], TermPostings], sta
                 filters: Filters) -> Scored:
     """BM25 + heading boost over the required terms; every term required, else the partial fallback."""
     keys = query.required_keys
-    n, norms, allowed = len(stats.rows), stats.norms, stats.allowed(filters)
+    n, norms, allowed = stats.count, stats.norms, stats.allowed(filters)
     k1 = RANKING["k1"]
     scores: dict[int, float] = {}
     matched: dict[int, int] = {}

@@ -15,94 +15,24 @@ import os
 import shutil
 import threading
 import time
-from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask
-from whoosh import fields, formats, index
-from whoosh.analysis import Token, Tokenizer
+from whoosh import index
 from whoosh.reading import TermNotFound
-from whoosh.system import pack_uint
 
-from .analysis import ANALYSIS_VERSION, Lexicon, document_terms
-from .corpus import Vocabulary, analyse, fingerprint, published
+from .analysis import ANALYSIS_VERSION, Lexicon
+from .corpus import Vocabulary, analyse, entry_digest, fingerprint, fingerprint_of, published
 from .engine import DocRow, Stats, TermPostings
-from .lexicon import segmenter
+from .whoosh_fields import TermPool, schema
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 CURRENT = "current"
 META = "portal-search.json"
 Progress = Callable[[int, int], None]
-
-
-class PortalTokenizer(Tokenizer):
-    """Whoosh tokenizer over :func:`analysis.document_terms` (the only analysis)."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        counts, _ = document_terms(value, segmenter())
-        for pos, term in enumerate(counts.elements()):
-            token.text, token.boost, token.stopped = term, 1.0, False
-            if positions:
-                token.pos = start_pos + pos
-            yield token
-
-
-class TermCountsField(fields.FieldType):
-    """A field indexed from precomputed term counts (or analysed text), frequencies only (ranking is ours)."""
-
-    def __init__(self) -> None:
-        super().__init__(formats.Frequency(), PortalTokenizer(), scorable=True)
-
-    def index(self, value, **kwargs):
-        """(term bytes, frequency, weight, encoded frequency) per term, as Whoosh writers expect."""
-        counts = value if isinstance(value, Mapping) else document_terms(value, segmenter())[0]
-        for term, freq in counts.items():
-            yield term.encode("utf-8"), freq, float(freq), pack_uint(freq)
-
-
-class TermPool:
-    """Stands in for Whoosh's sorting pool: postings kept per term in arrays, yielded in term order at commit.
-
-    Documents arrive in docnum order, so each term's list is already sorted; this avoids Whoosh's
-    per-posting size accounting, spilling and external merge sort (about 3× faster at 60 MB).
-    """
-
-    def __init__(self, schema: fields.Schema) -> None:
-        self.schema = schema
-        self.fieldnames: set[str] = set()
-        self.terms: dict[tuple[str, bytes], tuple[array, array]] = {}
-
-    def add(self, item: tuple) -> None:
-        """Take one (fieldname, term bytes, docnum, weight, value bytes) posting."""
-        fieldname, term, docnum, weight, _ = item
-        entry = self.terms.get((fieldname, term))
-        if entry is None:
-            entry = self.terms[(fieldname, term)] = (array("I"), array("I"))
-            self.fieldnames.add(fieldname)
-        entry[0].append(docnum)
-        entry[1].append(int(weight))
-
-    def iter_postings(self) -> Iterator[tuple]:
-        """Every posting, ordered by field, term and document."""
-        for fieldname, term in sorted(self.terms):
-            frequencies = isinstance(self.schema[fieldname].format, formats.Frequency)
-            ids, weights = self.terms[(fieldname, term)]
-            for docnum, weight in zip(ids, weights, strict=True):
-                yield fieldname, term, docnum, float(weight), pack_uint(weight) if frequencies else b""
-
-    def cleanup(self) -> None:
-        """Free the postings."""
-        self.terms.clear()
-
-
-def schema() -> fields.Schema:
-    """Document key, heading (title + document number) and body, each from the shared analysis."""
-    return fields.Schema(key=fields.ID(stored=True, unique=True), heading=TermCountsField(), body=TermCountsField())
 
 
 @dataclass(frozen=True)
@@ -124,6 +54,7 @@ class Generation:
     rows: list[DocRow]
     lexicon: Lexicon
     variants: dict[str, str]
+    digests: list[str]  # entry_digest() of each row's entry when it was indexed ("" for a replaced row)
 
     def __post_init__(self) -> None:
         self.stats = Stats(self.rows)
@@ -133,7 +64,7 @@ class Generation:
     def present(self, catalog) -> list[bool]:
         """Which rows still have their entry in ``catalog`` (computed once per catalogue)."""
         if self._present is None or self._present[0] is not catalog:
-            found = [catalog.get(*row.key.split("/", 1)) is not None for row in self.rows]
+            found = [bool(row.key) and catalog.get(*row.key.split("/", 1)) is not None for row in self.rows]
             self._present = (catalog, found)
         return self._present[1]
 
@@ -168,7 +99,7 @@ def _read(searcher, fieldname: str, key: str) -> dict[int, int]:
 
 
 @contextmanager
-def _locked(root: Path) -> Iterator[None]:
+def index_lock(root: Path) -> Iterator[None]:
     root.mkdir(parents=True, exist_ok=True)
     with open(root / ".build.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -178,38 +109,46 @@ def _locked(root: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _write(folder: Path, app: Flask, progress: Progress | None) -> int:
+def _write(folder: Path, app: Flask, progress: Progress | None) -> Generation:
     docs = published(app)
     vocabulary = Vocabulary()
     ix = index.create_in(str(folder), schema())
     writer = ix.writer(compound=False)
     writer.pool.cleanup()
     writer.pool = TermPool(ix.schema)
-    rows = []
+    rows, digests = [], []
     try:
         for item in analyse(docs, vocabulary):
             writer.add_document(key=item.doc.key, heading=item.heading, body=item.body)
             rows.append(item.row)
+            digests.append(entry_digest(item.doc.entry))
             if progress:
                 progress(item.doc_id + 1, len(docs))
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
-    meta = {"format": INDEX_FORMAT, "analysis": ANALYSIS_VERSION, "fingerprint": fingerprint(app),
-            "rows": [list(vars(r).values()) for r in rows], "lexicon": vocabulary.lexicon().to_json(),
-            "variants": vocabulary.variants()}
+    generation = Generation(folder, fingerprint_of(dict(zip((r.key for r in rows), digests, strict=True))),
+                            rows, vocabulary.lexicon(), vocabulary.variants(), digests)
+    write_meta(folder, generation)
+    return generation
+
+
+def write_meta(folder: Path, generation: Generation) -> None:
+    """Store the tables of ``generation`` next to its Whoosh files."""
+    meta = {"format": INDEX_FORMAT, "analysis": ANALYSIS_VERSION, "fingerprint": generation.fingerprint,
+            "rows": [list(vars(r).values()) for r in generation.rows], "lexicon": generation.lexicon.to_json(),
+            "variants": generation.variants, "digests": generation.digests}
     (folder / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    return len(rows)
 
 
-def _swap(root: Path, folder: Path) -> None:
+def swap_in(root: Path, folder: Path) -> None:
     link = root / f".{CURRENT}.{os.getpid()}.{threading.get_ident()}"
     os.symlink(folder.name, link)
     os.replace(link, root / CURRENT)
 
 
-def _prune(root: Path, keep: set[str]) -> None:
+def prune(root: Path, keep: set[str]) -> None:
     for old in root.glob("gen-*"):
         if old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
@@ -219,22 +158,23 @@ def build_index(app: Flask, progress: Progress | None = None) -> IndexReport:
     """Build the live index of everything ``app`` publishes and swap it in; the old one stays until then."""
     started = time.perf_counter()
     root = Path(app.config["INDEX_DIR"]).resolve()
-    with _locked(root):
-        previous = _current_folder(root)
+    with index_lock(root):
+        previous = current_folder(root)
         folder = root / f"gen-{time.time_ns()}"
         folder.mkdir()
         try:
-            count = _write(folder, app, progress)
-            _swap(root, folder)
+            generation = _write(folder, app, progress)
+            swap_in(root, folder)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        _prune(root, {folder.name} | ({previous.name} if previous else set()))
+        prune(root, {folder.name} | ({previous.name} if previous else set()))
+        remember(app, generation)
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
-    return IndexReport(folder, count, size, time.perf_counter() - started)
+    return IndexReport(folder, len(generation.rows), size, time.perf_counter() - started)
 
 
-def _current_folder(root: Path) -> Path | None:
+def current_folder(root: Path) -> Path | None:
     link = root / CURRENT
     try:
         return root / os.readlink(link)
@@ -246,7 +186,7 @@ _GENERATIONS: dict[Path, Generation] = {}
 _LAZY = threading.Lock()
 
 
-def _load(folder: Path) -> Generation | None:
+def load_generation(folder: Path) -> Generation | None:
     cached = _GENERATIONS.get(folder)
     if cached is not None:
         return cached
@@ -257,11 +197,19 @@ def _load(folder: Path) -> Generation | None:
     if meta.get("format") != INDEX_FORMAT or meta.get("analysis") != ANALYSIS_VERSION:
         return None
     generation = Generation(folder, meta["fingerprint"], [DocRow(*r) for r in meta["rows"]],
-                            Lexicon.from_json(meta["lexicon"]), meta["variants"])
+                            Lexicon.from_json(meta["lexicon"]), meta["variants"], meta["digests"])
     if len(_GENERATIONS) > 8:
         _GENERATIONS.clear()
     _GENERATIONS[folder] = generation
     return generation
+
+
+def remember(app: Flask, generation: Generation) -> None:
+    """Use ``generation``, just written from ``app``'s content, without reading its tables back."""
+    if len(_GENERATIONS) > 8:
+        _GENERATIONS.clear()
+    _GENERATIONS[generation.path] = generation
+    app.extensions["portal.search.fingerprint"] = (generation.fingerprint, time.monotonic())
 
 
 def _app_fingerprint(app: Flask) -> str:
@@ -277,15 +225,18 @@ def current_generation(app: Flask) -> Generation:
     """The index to search; built now (once, under a lock) when missing or not matching the content."""
     root = Path(app.config["INDEX_DIR"]).resolve()
     wanted = _app_fingerprint(app)
-    folder = _current_folder(root)
-    generation = _load(folder) if folder else None
+    folder = current_folder(root)
+    generation = load_generation(folder) if folder else None
     if generation is not None and generation.fingerprint == wanted:
         return generation
     with _LAZY:
-        folder = _current_folder(root)
-        generation = _load(folder) if folder else None
+        folder = current_folder(root)
+        generation = load_generation(folder) if folder else None
         if generation is None or generation.fingerprint != wanted:
-            generation = _load(build_index(app).path)
+            from .refresh import refresh_index  # it builds on this module
+
+            refreshed = refresh_index(app) if generation is not None else None
+            generation = load_generation(refreshed.path if refreshed else build_index(app).path)
     if generation is None:
         raise RuntimeError(f"search index in {root} could not be read after building it")
     return generation

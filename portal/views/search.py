@@ -12,6 +12,7 @@ from .. import urls
 from ..content.schema import IP_FIELDS, LEVELS
 from ..search.documents import SECTION_NAMES
 from ..search.engine import SORTS, Filters
+from ..search.refresh import register_reload_hook
 from ..search.service import Answer, date_label, search
 from ..search.static_index import index_url, register_hook
 from .template_helpers import section_label
@@ -118,5 +119,9 @@ def api():
 
 
 def init_app(app: Flask) -> None:
-    """Register the static-index writer with the freezer (the blueprint is registered by the caller)."""
+    """Register the static-index writer with the freezer and the index refresh with the preview.
+
+    (The blueprint is registered by the caller.)
+    """
     register_hook(live_only=("search.api",))
+    register_reload_hook()

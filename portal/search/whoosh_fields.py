@@ -1,0 +1,80 @@
+"""Whoosh pieces of the live index: a field fed by the shared analysis, and a faster posting pool."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Mapping
+
+from whoosh import fields, formats
+from whoosh.analysis import Token, Tokenizer
+from whoosh.system import pack_uint
+
+from .analysis import document_terms
+from .lexicon import segmenter
+
+
+class PortalTokenizer(Tokenizer):
+    """Whoosh tokenizer over :func:`analysis.document_terms` (the only analysis)."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        counts, _ = document_terms(value, segmenter())
+        for pos, term in enumerate(counts.elements()):
+            token.text, token.boost, token.stopped = term, 1.0, False
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+class TermCountsField(fields.FieldType):
+    """A field indexed from precomputed term counts (or analysed text), frequencies only (ranking is ours)."""
+
+    def __init__(self) -> None:
+        super().__init__(formats.Frequency(), PortalTokenizer(), scorable=True)
+
+    def index(self, value, **kwargs):
+        """(term bytes, frequency, weight, encoded frequency) per term, as Whoosh writers expect."""
+        counts = value if isinstance(value, Mapping) else document_terms(value, segmenter())[0]
+        for term, freq in counts.items():
+            yield term.encode("utf-8"), freq, float(freq), pack_uint(freq)
+
+
+class TermPool:
+    """Stands in for Whoosh's sorting pool: postings kept per term in arrays, yielded in term order at commit.
+
+    Documents arrive in docnum order, so each term's list is already sorted; this avoids Whoosh's
+    per-posting size accounting, spilling and external merge sort (about 3× faster at 60 MB).
+    """
+
+    def __init__(self, schema: fields.Schema) -> None:
+        self.schema = schema
+        self.fieldnames: set[str] = set()
+        self.terms: dict[tuple[str, bytes], tuple[array, array]] = {}
+
+    def add(self, item: tuple) -> None:
+        """Take one (fieldname, term bytes, docnum, weight, value bytes) posting."""
+        fieldname, term, docnum, weight, _ = item
+        entry = self.terms.get((fieldname, term))
+        if entry is None:
+            entry = self.terms[(fieldname, term)] = (array("I"), array("I"))
+            self.fieldnames.add(fieldname)
+        entry[0].append(docnum)
+        entry[1].append(int(weight))
+
+    def iter_postings(self) -> Iterator[tuple]:
+        """Every posting, ordered by field, term and document."""
+        for fieldname, term in sorted(self.terms):
+            frequencies = isinstance(self.schema[fieldname].format, formats.Frequency)
+            ids, weights = self.terms[(fieldname, term)]
+            for docnum, weight in zip(ids, weights, strict=True):
+                yield fieldname, term, docnum, float(weight), pack_uint(weight) if frequencies else b""
+
+    def cleanup(self) -> None:
+        """Free the postings."""
+        self.terms.clear()
+
+
+def schema() -> fields.Schema:
+    """Document key, heading (title + document number) and body, each from the shared analysis."""
+    return fields.Schema(key=fields.ID(stored=True, unique=True), heading=TermCountsField(), body=TermCountsField())

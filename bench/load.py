@@ -86,8 +86,8 @@ def run_wrk(url: str, seconds: int, connections: int) -> dict:
     return parse_wrk(done.stdout)
 
 
-def start_gunicorn(dirs: list[str], port: int) -> subprocess.Popen:
-    env = dict(os.environ, PORTAL_CONTENT_DIRS=os.pathsep.join(dirs), PORTAL_INDEX_DIR=str(Path(dirs[0]).parent))
+def start_gunicorn(dirs: list[str], index_dir: Path, port: int) -> subprocess.Popen:
+    env = dict(os.environ, PORTAL_CONTENT_DIRS=os.pathsep.join(dirs), PORTAL_INDEX_DIR=str(index_dir))
     command = [str(REPO / ".venv" / "bin" / "gunicorn"), "-c", str(REPO / "deploy" / "gunicorn.conf.py"),
                "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"]
     return subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -102,14 +102,16 @@ def main() -> None:
         sys.exit("wrk not found: apt-get install wrk")
     from portal import create_app
     from portal.freeze import build_site
+    from portal.search.live import build_index
 
     work = Path(tempfile.mkdtemp(prefix="portal-load-"))
     work.chmod(0o755)  # nginx workers run unprivileged
     dirs = content_dirs(work)
     app = create_app({"CONTENT_DIRS": dirs, "INDEX_DIR": str(work / "index")})
     build_site(app, work / "site")
+    build_index(app)  # as `portal build` does
     port = free_port()
-    live = start_gunicorn(dirs, port)
+    live = start_gunicorn(dirs, work / "index", port)
     results: dict[str, dict] = {}
     try:
         (work / "nginx").mkdir()

@@ -59,6 +59,9 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                 yield "articles.entry", {"lang": lang, "section": section, "slug": entry.slug}
         for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
             yield "library.document", {"lang": lang, "slug": entry.slug}
+    for entry in catalog.all_visible(moment):
+        for attachment in entry.attachments:
+            yield "files.attachment", {"section": entry.section, "slug": entry.slug, "filename": attachment.name}
 
 
 def _empty_endpoints(app: Flask) -> set[str]:
@@ -69,6 +72,8 @@ def _empty_endpoints(app: Flask) -> set[str]:
         empty.add("articles.entry")
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
         empty.add("library.document")
+    if not any(entry.attachments for entry in catalog.all_visible(now())):
+        empty.add("files.attachment")
     return empty
 
 

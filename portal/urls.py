@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from .content.attachments import Attachment
 from .content.catalog import LIBRARY_SECTIONS
 from .content.model import Entry
 
@@ -34,3 +35,8 @@ def article_path(entry: Entry, lang: str, anchor: str) -> str:
 def search_path(lang: str) -> str:
     """The search page of a language."""
     return f"/{lang}/search/"
+
+
+def attachment_path(entry: Entry, attachment: Attachment) -> str:
+    """Download address of a file attached to an entry (the same in every language)."""
+    return f"/files/{entry.section}/{quote(entry.slug)}/{quote(attachment.name)}"

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .attachments import read_attachments
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
@@ -107,6 +108,9 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
     if problems:
         return None, problems
     meta = parsed.meta
+    attachments, problems = read_attachments(meta.get("attachments"), path, parsed.key_lines.get("attachments", 1))
+    if problems:
+        return None, problems
     legal = _legal_info(meta) if section.legal else None
     if section.legal:
         body = parse_legal_body(parsed.body)
@@ -134,6 +138,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
         ip_fields=fields,
         legal=legal,
         title_en=_text(meta.get("title_en")),
+        attachments=attachments,
         extra={"line_of": parsed.key_lines, "summary_en": _text(meta.get("summary_en"))},
     )
     return entry, []

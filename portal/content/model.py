@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .attachments import Attachment
 from .legal import Article
 from .render import TocEntry
 
@@ -60,6 +61,7 @@ class Entry:
     legal: LegalInfo | None = None
     translation: Translation | None = None
     title_en: str | None = None
+    attachments: tuple[Attachment, ...] = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .attachments import attachments_problem
 from .errors import Problem
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
@@ -19,7 +20,7 @@ class Field:
     """One front-matter key: its type, whether it is required, and what it means."""
 
     name: str
-    kind: str  # "str", "date", "bool", "list", "str_or_list", "choice"
+    kind: str  # "str", "date", "bool", "list", "str_or_list", "choice", "attachments"
     required: bool = False
     choices: tuple[str, ...] = ()
 
@@ -50,6 +51,7 @@ COMMON = (
     Field("publish_at", "date"),
     Field("tags", "list"),
     Field("ip_fields", "str_or_list", choices=IP_FIELDS),
+    Field("attachments", "attachments"),
 )
 LEGAL = (
     Field("level", "choice", choices=LEVELS),
@@ -121,6 +123,8 @@ def _check_value(field: Field, value: Any) -> str | None:
         return f"'{field.name}' must be text"
     if field.kind == "str" and field.required and not str(value).strip():
         return f"'{field.name}' must not be empty"
+    if field.kind == "attachments":
+        return attachments_problem(value)
     if field.kind == "bool" and not isinstance(value, bool):
         return f"'{field.name}' must be true or false"
     if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.routing import BaseConverter
 
+from ..content.schema import SECTIONS
 from ..settings import LANGUAGES
 
 ARTICLE_SECTIONS = ("news", "guides", "campaigns", "curricula", "pages")
@@ -29,6 +30,7 @@ def init_app(app: Flask) -> None:
     app.url_map.converters.update(
         lang=_choice(LANGUAGES),
         section=_choice(ARTICLE_SECTIONS),
+        content_section=_choice(tuple(SECTIONS)),
         feed_section=_choice(FEED_SECTIONS),
         slug=SlugConverter,
     )

@@ -30,6 +30,15 @@ def section_label(name: str, lang: str) -> str:
 _SITE_LINK = re.compile(r'(href="/)(zh|en)(/)')
 
 
+def file_size(size: int) -> str:
+    """A file size as people read it: 860 B, 24 KB, 1.3 MB."""
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
 def localize_links(fragment: str, lang: str) -> str:
     """Point links between the site's own pages at ``lang`` (content is written with /zh/ links)."""
     return _SITE_LINK.sub(lambda m: m.group(1) + lang + m.group(3), fragment)
@@ -43,6 +52,8 @@ def init_app(app: Flask) -> None:
         home_url=urls.home_path,
         search_url=urls.search_path,
         article_url=urls.article_path,
+        attachment_url=urls.attachment_path,
+        file_size=file_size,
         section_label=section_label,
         format_date=format_date,
     )

@@ -133,6 +133,9 @@ def page_paths(app) -> dict[str, str]:
     policies = catalog.section("policies", moment)
     if policies:
         paths["policy"] = entry_path(policies[0], "zh")
+    lessons = [e for e in catalog.section("curricula", moment) if e.attachments]
+    if lessons:
+        paths["lesson"] = entry_path(lessons[0], "zh")
     return paths
 
 

@@ -209,6 +209,23 @@ def test_download_the_library_as_json(site, page, lang, label):
     assert {"title", "level", "status", "url"} <= set(data["documents"][0])
 
 
+def test_a_teacher_downloads_a_worksheet(site, page):
+    """Home → 普及教育 → a lesson plan → its printable worksheet, as the file the team uploaded."""
+    page.goto(site.url("/zh/"))
+    main_nav(page).get_by_role("link", name="普及教育").click()
+    page.get_by_role("link", name="初中教案：从小发明到专利").click()
+    downloads = page.get_by_role("region", name="资料下载")
+    expect(downloads).to_contain_text("Word，38 KB")
+    with page.expect_download() as info:
+        downloads.get_by_role("link", name=re.compile("^学生学习单")).click()
+    download = info.value
+    name = "初中-从小发明到专利-学习单.docx"
+    assert download.suggested_filename == name
+    original = Path(__file__).resolve().parents[2] / "content" / "curricula" / "materials" / name
+    assert Path(download.path()).read_bytes() == original.read_bytes()
+    assert not page.problems, page.problems
+
+
 def test_search_from_the_home_page_to_the_cited_article(site, page):
     """Home → the search box → a result → the article the result cites, on screen and targeted."""
     page.goto(site.url("/zh/"))

@@ -50,3 +50,16 @@ def test_a_broken_edit_keeps_the_previous_version_published(content_dir):
     report = reload_content(app)
     assert not report.swapped and f"{path}:2: invalid YAML" in str(report.problems[0])
     assert "巫山县印发" in app.test_client().get("/zh/news/first/").get_data(as_text=True)
+
+
+def test_the_watcher_runs_its_start_hooks_before_polling(content_dir, monkeypatch):
+    from portal import preview
+
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(content_dir)]})
+    calls = []
+    monkeypatch.setattr(preview, "START_HOOKS", [calls.append, lambda _app: 1 / 0])  # a failing hook is logged
+    watcher = ContentWatcher(app, interval=0.01)
+    watcher.start()
+    watcher.stop()
+    watcher.join(timeout=5)
+    assert calls == [app] and not watcher.is_alive()

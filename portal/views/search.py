@@ -15,6 +15,7 @@ from ..search.engine import SORTS, Filters
 from ..search.refresh import register_reload_hook
 from ..search.service import Answer, date_label, search
 from ..search.static_index import index_url, register_hook
+from .common import catalog, now
 from .template_helpers import section_label
 
 bp = Blueprint("search", __name__)
@@ -89,9 +90,11 @@ def page(lang: str):
 
 
 def _labels(lang: str) -> dict:
-    """Section and level names in ``lang``, for search.js to label results as the live page does."""
+    """Section and level names in ``lang`` and the guides to suggest, for search.js to show what the live page does."""
     return {"sections": {name: section_label(name, lang) for name in SECTION_NAMES},
-            "levels": {name: gettext(name) for name in LEVELS}}
+            "levels": {name: gettext(name) for name in LEVELS},
+            "guides": [{"title": e.title_for(lang), "url": urls.entry_path(e, lang)}
+                       for e in catalog().section("guides", now())]}
 
 
 def _json(answer: Answer) -> dict:

@@ -527,6 +527,12 @@
     ul.appendChild(node("li", {}, msg.shorter));
     var lib = node("li"); lib.appendChild(node("a", { href: app.getAttribute("data-library-path") }, msg.library)); ul.appendChild(lib);
     box.appendChild(ul);
+    if (labels.guides && labels.guides.length) {
+      box.appendChild(node("p", {}, msg.guides));
+      var guides = node("ul", { "class": "related-guides" });
+      labels.guides.forEach(function (g) { var li = node("li"); li.appendChild(node("a", { href: g.url }, g.title)); guides.appendChild(li); });
+      box.appendChild(guides);
+    }
     return box;
   }
   function reset() {

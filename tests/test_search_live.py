@@ -96,3 +96,25 @@ def test_frozen_build_contains_the_static_index_and_an_empty_search_page(app, tm
         assert "search-result-title" not in html
     assert not (out / "api" / "search").exists() and not (out / "api" / "search" / "index.html").exists()
     assert os.access(out / "static" / "js" / "search.js", os.R_OK)
+
+
+def test_block_reading_gives_the_same_postings_as_one_at_a_time(content_dir, tmp_path):
+    from whoosh import index
+
+    from portal.search.whoosh_fields import block_postings
+
+    for number in range(300):  # several posting blocks (Whoosh writes 128 postings a block)
+        body = "知识产权保护。" * (number % 7 + 1)
+        write(content_dir, f"news/n{number}.md", f"---\ntitle: 消息{number}\n---\n{body}\n")
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(content_dir)], "INDEX_DIR": str(tmp_path / "ix")})
+    generation = current_generation(app)
+    with index.open_dir(str(generation.path), readonly=True).searcher() as searcher:
+        reader = searcher.reader()
+        for term in ("权", "知识", "保护", "产权"):
+            fast = block_postings(reader.postings("body", term))
+            slow, matcher = {}, reader.postings("body", term)
+            while matcher.is_active():
+                slow[matcher.id()] = int(matcher.weight())
+                matcher.next()
+            assert fast == slow and slow, term
+        assert len(block_postings(reader.postings("body", "权"))) > 300

@@ -27,7 +27,7 @@ from whoosh.reading import TermNotFound
 from .analysis import ANALYSIS_VERSION, Lexicon
 from .corpus import Vocabulary, analyse, entry_digest, fingerprint, fingerprint_of, published
 from .engine import DocRow, Stats, TermPostings
-from .whoosh_fields import TermPool, schema
+from .whoosh_fields import TermPool, block_postings, schema
 
 INDEX_FORMAT = 3
 CURRENT = "current"
@@ -90,8 +90,11 @@ def _read(searcher, fieldname: str, key: str) -> dict[int, int]:
         matcher = searcher.reader().postings(fieldname, key)
     except TermNotFound:
         return {}
+    fast = block_postings(matcher)
+    if fast is not None:
+        return fast
     ids, freqs = [], []
-    while matcher.is_active():
+    while matcher.is_active():  # several segments, or deletions (a refreshed index): one posting at a time
         ids.append(matcher.id())
         freqs.append(int(matcher.weight()))
         matcher.next()

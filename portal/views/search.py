@@ -83,10 +83,17 @@ def page(lang: str):
                         page=options["page"], lang=lang)
     return render_template(
         "search.html", query=query, answer=answer, chosen=options["chosen"], frozen=frozen,
-        index_url=index_url(current_app), sections=(LIBRARY, *SECTION_NAMES), levels=LEVELS, fields=IP_FIELDS,
+        index_url=index_url(current_app), options=_options_for(lang),
         page_link=lambda n: _page_link(lang, query, options["chosen"], n), date_label=date_label,
         labels=_labels(lang),
     )
+
+
+def _options_for(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """(value, text) of each choice of the section, level and field filters, in ``lang``."""
+    return {"section": [(name, section_label(name, lang)) for name in (LIBRARY, *SECTION_NAMES)],
+            "level": [(name, gettext(name)) for name in LEVELS],
+            "field": [(name, gettext(name)) for name in IP_FIELDS]}
 
 
 def _labels(lang: str) -> dict:

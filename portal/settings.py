@@ -45,6 +45,12 @@ SETTINGS: tuple[Setting, ...] = (
         "PORTAL_BUILD_DIR",
         "Where `portal build` writes the frozen site (swapped in whole when the build succeeds).",
     ),
+    Setting(
+        "GENERATED_CACHE_DIR",
+        str(REPO_ROOT / "instance" / "generated"),
+        "PORTAL_GENERATED_CACHE_DIR",
+        "Folder where generated downloads (PDF, Word, PNG) are kept by content fingerprint and reused.",
+    ),
     Setting("SITE_NAME", "知识产权公共信息与教育门户", "PORTAL_SITE_NAME", "Name shown in the header and page titles."),
     Setting(
         "SITE_URL",

@@ -1,0 +1,50 @@
+"""Generated files kept by content fingerprint, so each document version is typeset once.
+
+Builds (cold or incremental) ask the cache first: a file whose :class:`PrintDoc` has not
+changed is copied, not typeset again. Entries are written atomically, so a killed build never
+leaves half a file behind, and the cache can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .document import PrintDoc
+from .render import render
+
+
+class GeneratedCache:
+    """A folder of generated files named by fingerprint (``<key>.<format>``)."""
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, doc: PrintDoc, fmt: str) -> bytes:
+        """The bytes of ``doc`` in ``fmt``, from the cache or freshly rendered (and stored)."""
+        path = self.folder / f"{doc.fingerprint(fmt)}.{fmt}"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            pass
+        else:
+            self.hits += 1
+            return data
+        self.misses += 1
+        data = render(doc, fmt)
+        self._store(path, data)
+        return data
+
+    def _store(self, path: Path, data: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise

@@ -176,16 +176,22 @@ def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
     return list(content_dirs) or [Path(p) for p in load_settings()["CONTENT_DIRS"]]
 
 
-def run_checks(folders: list[Path]) -> tuple[int, list]:
-    """Load the folders and run every check; return the entry count and all problems."""
+def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int, list]:
+    """Load the folders and run every check; return the entry count and all problems.
+
+    ``production`` (default: the PRODUCTION setting) also flags sample content.
+    """
     from .content import load_catalog
     from .content.checks import check_catalog
+    from .settings import load_settings
 
+    if production is None:
+        production = bool(load_settings()["PRODUCTION"])
     try:
         catalog = load_catalog(folders)
     except ContentError as exc:
         return 0, list(exc.problems)
-    return len(catalog.entries), check_catalog(catalog)
+    return len(catalog.entries), check_catalog(catalog, production=production)
 
 
 def _print_problems(problems: list, fmt: str = "text") -> None:
@@ -200,13 +206,16 @@ def _print_problems(problems: list, fmt: str = "text") -> None:
 @main.command()
 @CONTENT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def check(content_dirs: tuple[Path, ...], fmt: str) -> None:
+@click.option(
+    "--production", is_flag=True, default=None, help="Also flag sample content (default: the PRODUCTION setting)."
+)
+def check(content_dirs: tuple[Path, ...], fmt: str, production: bool | None) -> None:
     """Validate every content file and every link; print file:line: message for each problem.
 
     Exits 1 when there are errors, 0 when there are only warnings.
     """
     folders = _content_folders(content_dirs)
-    entries, problems = run_checks(folders)
+    entries, problems = run_checks(folders, production or None)
     _print_problems(problems, fmt)
     errors = sum(p.severity == "error" for p in problems)
     if fmt == "text":

@@ -42,10 +42,15 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     yield "errors.not_found_page", {}
     yield "feeds.sitemap", {}
     yield "feeds.library_json", {}
+    yield "indicators.indicators_json", {}
     for lang in LANGUAGES:
         yield "home.index", {"lang": lang}
         yield "library.index", {"lang": lang}
         yield "search.page", {"lang": lang}
+        yield "indicators.dashboard", {"lang": lang}
+        yield "indicators.csv_file", {"lang": lang}
+        for report in catalog.section("reports", moment):
+            yield "indicators.report", {"lang": lang, "year": report.slug}
         yield "feeds.site_feed", {"lang": lang}
         for section in FEED_SECTIONS:
             yield "feeds.section_feed", {"lang": lang, "section": section}
@@ -70,6 +75,8 @@ def _empty_endpoints(app: Flask) -> set[str]:
     empty = set(LIVE_ONLY_ENDPOINTS)
     if not any(catalog.section(section, now()) for section in ARTICLE_SECTIONS):
         empty.add("articles.entry")
+    if not catalog.section("reports", now()):
+        empty.add("indicators.report")
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
         empty.add("library.document")
     if not any(entry.attachments for entry in catalog.all_visible(now())):

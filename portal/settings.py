@@ -51,6 +51,12 @@ SETTINGS: tuple[Setting, ...] = (
         "PORTAL_GENERATED_CACHE_DIR",
         "Folder where generated downloads (PDF, Word, PNG) are kept by content fingerprint and reused.",
     ),
+    Setting(
+        "PRODUCTION",
+        False,
+        "PORTAL_PRODUCTION",
+        "A production site: `portal check` (and so `portal build`) flags content marked sample: true.",
+    ),
     Setting("SITE_NAME", "知识产权公共信息与教育门户", "PORTAL_SITE_NAME", "Name shown in the header and page titles."),
     Setting(
         "SITE_URL",

@@ -16,6 +16,8 @@ def home_path(lang: str) -> str:
 
 def section_path(lang: str, section: str, page: int = 1) -> str:
     """Listing of a section (the library for laws and policies); page 2+ in the path."""
+    if section == "reports":
+        return indicators_path(lang)
     base = f"/{lang}/library/" if section in LIBRARY_SECTIONS or section == "library" else f"/{lang}/{section}/"
     return base if page <= 1 else f"{base}page/{page}/"
 
@@ -24,6 +26,8 @@ def entry_path(entry: Entry, lang: str) -> str:
     """Page of one entry, percent-encoded."""
     if entry.section in LIBRARY_SECTIONS:
         return f"/{lang}/library/{quote(entry.slug)}/"
+    if entry.section == "reports":
+        return f"{indicators_path(lang)}{quote(entry.slug)}/"
     return f"/{lang}/{entry.section}/{quote(entry.slug)}/"
 
 
@@ -40,3 +44,13 @@ def search_path(lang: str) -> str:
 def attachment_path(entry: Entry, attachment: Attachment) -> str:
     """Download address of a file attached to an entry (the same in every language)."""
     return f"/files/{entry.section}/{quote(entry.slug)}/{quote(attachment.name)}"
+
+
+def indicators_path(lang: str) -> str:
+    """The indicators dashboard (annual reports are pages below it, one per year)."""
+    return f"/{lang}/indicators/"
+
+
+def indicators_csv_path(lang: str) -> str:
+    """The dashboard's figures as a CSV file."""
+    return f"{indicators_path(lang)}indicators.csv"

@@ -236,11 +236,12 @@ def test_every_page_is_html_utf8_in_the_language_of_its_url(crawled: Crawl):
 
 def test_assets_are_served_with_their_type_and_charset(site: Site, crawled: Crawl):
     """CSS, JS, JSON and XML (feeds, sitemap) are UTF-8 text and say so."""
-    expected = {".css": "text/css", ".js": "application/javascript", ".json": "application/json", ".xml": "text/xml"}
+    expected = {".css": "text/css", ".js": "application/javascript", ".json": "application/json", ".xml": "text/xml",
+                ".csv": "text/csv"}
     targets = {t for t in crawled.assets if Path(unquote(t)).suffix in expected}
     targets |= {quote("/" + p.relative_to(site.out).as_posix(), safe=SAFE_PATH)
-                for suffix in (".json", ".xml") for p in sorted(site.out.rglob(f"*{suffix}"))[:3]}
-    assert {Path(t).suffix for t in targets} >= {".css", ".js"}  # every page loads a style sheet and scripts
+                for suffix in (".json", ".xml", ".csv") for p in sorted(site.out.rglob(f"*{suffix}"))[:3]}
+    assert {Path(t).suffix for t in targets} >= {".css", ".js", ".csv"}  # every page loads a style sheet and scripts
     wrong = []
     for target in sorted(targets):
         answer = site.server.get(target)

@@ -43,6 +43,7 @@ class Catalog:
     versions: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
     series: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
     also_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    indicators: tuple = ()  # of indicators.Indicator, from each folder's indicators/*.yaml
 
     def get(self, section: str, slug: str) -> Entry | None:
         """The entry ``slug`` of ``section``, or None."""

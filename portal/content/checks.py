@@ -12,13 +12,14 @@ from .. import urls
 from ..settings import LANGUAGES, REPO_ROOT
 from .catalog import LIBRARY_SECTIONS, Catalog
 from .errors import Problem
+from .indicators import check_indicators
 from .model import Entry
 
 _LINK = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"[^>]*>')
 _ALT = re.compile(r'\balt="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
 STATIC_DIR = REPO_ROOT / "static"
-SITE_FILES = ("/sitemap.xml", "/api/library.json", "/404.html", "/")
+SITE_FILES = ("/sitemap.xml", "/api/library.json", "/api/indicators.json", "/404.html", "/")
 SECTION_PAGES = ("news", "guides", "campaigns", "curricula", "pages")
 
 
@@ -29,6 +30,8 @@ def _known_pages(catalog: Catalog) -> dict[str, Entry | None]:
         pages[urls.home_path(lang)] = None
         pages[urls.search_path(lang)] = None
         pages[f"/{lang}/feed.xml"] = None
+        pages[urls.indicators_path(lang)] = None
+        pages[urls.indicators_csv_path(lang)] = None
         for section in ("library",) + SECTION_PAGES:
             pages[urls.section_path(lang, section)] = None
             pages[urls.section_path(lang, section) + "feed.xml"] = None
@@ -131,6 +134,32 @@ def check_duplicate_titles(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def check_catalog(catalog: Catalog) -> list[Problem]:
-    """Every cross-entry check; loading already validated each file on its own."""
-    return list(catalog.warnings) + check_links(catalog) + check_duplicate_titles(catalog)
+def check_reports(catalog: Catalog, production: bool = False) -> list[Problem]:
+    """Annual reports are named by their year (reports/2025.md), and sample ones are flagged."""
+    problems = []
+    for entry in catalog.entries.values():
+        if entry.section != "reports":
+            continue
+        if not re.fullmatch(r"\d{4}", entry.slug):
+            message = f"an annual report is named by its year (e.g. 2025.md), not '{entry.slug}'"
+            problems.append(Problem(entry.path, 1, message))
+        elif production and entry.extra.get("sample"):
+            line = entry.extra["line_of"].get("sample", 1)
+            message = "sample report (sample: true): replace it with the real report before publishing"
+            problems.append(Problem(entry.path, line, message, "warning"))
+    return problems
+
+
+def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
+    """Every cross-entry check; loading already validated each file on its own.
+
+    With ``production``, content marked ``sample: true`` is flagged too.
+    """
+    policy_text = {e.slug: e.text for e in catalog.entries.values() if e.section in LIBRARY_SECTIONS}
+    return (
+        list(catalog.warnings)
+        + check_links(catalog)
+        + check_duplicate_titles(catalog)
+        + check_reports(catalog, production)
+        + check_indicators(catalog.indicators, policy_text, production)
+    )

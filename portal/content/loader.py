@@ -11,6 +11,7 @@ from .attachments import read_attachments
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
+from .indicators import read_indicators
 from .legal import parse_legal_body
 from .model import Entry, LegalInfo, Translation
 from .parse_cache import ParseCache
@@ -139,7 +140,11 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
         legal=legal,
         title_en=_text(meta.get("title_en")),
         attachments=attachments,
-        extra={"line_of": parsed.key_lines, "summary_en": _text(meta.get("summary_en"))},
+        extra={
+            "line_of": parsed.key_lines,
+            "summary_en": _text(meta.get("summary_en")),
+            "sample": bool(meta.get("sample", False)),
+        },
     )
     return entry, []
 
@@ -219,6 +224,8 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalo
             if entry is not None:
                 _add(catalog, works, entry, problems)
     _attach_translations(catalog, translations, problems, cache)
+    catalog.indicators, found = read_indicators([Path(root) for root in folders])
+    problems.extend(found)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

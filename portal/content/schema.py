@@ -81,6 +81,7 @@ SECTIONS: dict[str, Section] = {
         Section("campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE),
         Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
+        Section("reports", "年度报告", "Annual reports", False, COMMON + ARTICLE + (Field("sample", "bool"),)),
     )
 }
 

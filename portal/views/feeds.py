@@ -82,6 +82,8 @@ def sitemap_paths() -> list[str]:
     paths = []
     for lang in LANGUAGES:
         paths += [urls.home_path(lang), urls.section_path(lang, "library")]
+        if catalog().indicators:
+            paths.append(urls.indicators_path(lang))
         paths += [urls.section_path(lang, s) for s in ARTICLE_SECTIONS if catalog().section(s, moment)]
         paths += [urls.entry_path(e, lang) for e in catalog().all_visible(moment)]
     return paths

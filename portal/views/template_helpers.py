@@ -53,6 +53,8 @@ def init_app(app: Flask) -> None:
         search_url=urls.search_path,
         article_url=urls.article_path,
         attachment_url=urls.attachment_path,
+        indicators_url=urls.indicators_path,
+        indicators_csv_url=urls.indicators_csv_path,
         file_size=file_size,
         section_label=section_label,
         format_date=format_date,
@@ -76,4 +78,6 @@ def init_context(app: Flask) -> None:
 
     @app.context_processor
     def navigation() -> dict:
-        return {"nav_sections": nav_sections()}
+        from .common import catalog
+
+        return {"nav_sections": nav_sections(), "has_indicators": bool(catalog().indicators)}

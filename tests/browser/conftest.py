@@ -129,7 +129,12 @@ def page_paths(app) -> dict[str, str]:
         "search": "/zh/search/?q=" + quote("专利侵权"),
         "search-none": "/zh/search/?q=" + quote("没有这个词语啊"),
         "en-search": "/en/search/?q=" + quote("商标"),
+        "indicators": "/zh/indicators/",
+        "en-indicators": "/en/indicators/",
     }
+    reports = catalog.section("reports", moment)
+    if reports:
+        paths["report"] = entry_path(reports[0], "zh")
     policies = catalog.section("policies", moment)
     if policies:
         paths["policy"] = entry_path(policies[0], "zh")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = ["home", "library", "law", "policy", "news", "news-item", "about", "404", "en-home", "en-law",
-              "search", "search-none", "en-search", "lesson"]
+              "search", "search-none", "en-search", "lesson", "indicators", "en-indicators", "report"]
 RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 

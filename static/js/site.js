@@ -70,8 +70,10 @@
     });
   }
 
+  // The library's filter form only: it names the list it filters. The search page's form (also
+  // styled as .filters) submits as a normal GET live and is run by search.js frozen.
   function setupFilters() {
-    var form = document.querySelector("form.filters");
+    var form = document.querySelector("form.filters[data-filter-target]");
     if (!form) return;
     var list = document.getElementById(form.getAttribute("data-filter-target"));
     var count = document.getElementById("library-count");

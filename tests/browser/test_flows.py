@@ -272,3 +272,28 @@ def test_a_partly_matching_search_says_so_and_shows_what_matched(site, page):
     assert marks and all("zzqx" not in text for text in marks)
     assert any("巫山脆李" in text for text in marks), marks
     assert not page.problems, page.problems
+
+
+def test_a_second_query_typed_on_the_search_page_replaces_the_results(site, page):
+    """On the search page itself: a new query, then a new sort, each in the URL; reload and Back keep them."""
+    page.goto(site.url("/zh/search/?q=" + "巫山脆李"))
+    results = page.locator("#search-results > li")
+    expect(results.first).to_contain_text("巫山")
+    box = page.locator("#search-q")
+    box.fill("外观设计专利权的期限")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/zh/search/\?q=%E5%A4%96%E8%A7%82"))
+    expect(results.first.locator("a.search-result-title")).to_have_text("中华人民共和国专利法")
+    expect(results.first.locator(".search-result-article")).to_have_text("第四十二条")
+    page.locator("#search-sort").select_option("date")
+    page.locator("#search-form fieldset button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"\?q=%E5%A4%96%E8%A7%82.*sort=date"))
+    page.reload()
+    expect(box).to_have_value("外观设计专利权的期限")
+    expect(page.locator("#search-sort")).to_have_value("date")
+    expect(results.first).to_be_visible()
+    page.go_back()
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=%E5%B7%AB%E5%B1%B1"))
+    expect(results.first).to_contain_text("巫山")
+    assert not page.problems, page.problems

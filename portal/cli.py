@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .config import ConfigError
 from .content import ContentError
 
 CONTENT_OPTION = click.option(
@@ -28,6 +29,9 @@ def _app(content_dirs: tuple[Path, ...], **overrides):
         config["CONTENT_DIRS"] = [str(p) for p in content_dirs]
     try:
         return create_app(config)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
     except ContentError as exc:
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)
@@ -170,10 +174,39 @@ def new(section: str, title: str, content_dir: Path | None) -> None:
     click.echo(f"created {path} (draft: set 'draft: false' or delete the line to publish)")
 
 
-def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
+def _settings() -> dict:
+    """Every setting (configuration file, then environment); exits with the message on a bad file."""
     from .settings import load_settings
 
-    return list(content_dirs) or [Path(p) for p in load_settings()["CONTENT_DIRS"]]
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+
+
+def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
+    return list(content_dirs) or [Path(p) for p in _settings()["CONTENT_DIRS"]]
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A law collection to publish too (a folder with laws/ and policies/), e.g. ../shared/corpus.",
+)
+def init(corpus: Path | None) -> None:
+    """Create the site configuration file (instance/portal.toml) from the folders found."""
+    from .config import config_file, write_initial_config
+    from .settings import REPO_ROOT, SETTINGS
+
+    try:
+        path = write_initial_config(SETTINGS, config_file(), REPO_ROOT, corpus)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"created {path}: every portal command now publishes the folders it names")
 
 
 def run_checks(folders: list[Path]) -> tuple[int, list]:

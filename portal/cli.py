@@ -11,6 +11,7 @@ import click
 
 from .config import ConfigError
 from .content import ContentError
+from .messages import _, report, staff_language, translate
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -33,8 +34,7 @@ def _app(content_dirs: tuple[Path, ...], **overrides):
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None
     except ContentError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+        _print_problems(exc.problems)
         raise SystemExit(1) from None
 
 
@@ -74,7 +74,7 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     _, problems = run_checks(_content_folders(content_dirs))
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
-        click.echo("error: content has errors; nothing was built", err=True)
+        click.echo(translate(_("内容有错误：没有生成网站，上一次的结果保持不变"), _language()), err=True)
         raise SystemExit(1)
     app = _app(content_dirs)
     target = out or Path(app.config["BUILD_DIR"])
@@ -210,24 +210,45 @@ def init(corpus: Path | None) -> None:
 
 
 def run_checks(folders: list[Path]) -> tuple[int, list]:
-    """Load the folders and run every check; return the entry count and all problems."""
+    """Load the folders and run every check; return the entry count and all problems.
+
+    A file with errors does not hide the link errors of the others; links to a page whose
+    own file has errors are not reported again.
+    """
     from .content import load_catalog
     from .content.checks import check_catalog
+    from .content.loader import slugify
+    from .messages import unique
 
-    try:
-        catalog = load_catalog(folders)
-    except ContentError as exc:
-        return 0, list(exc.problems)
-    return len(catalog.entries), check_catalog(catalog)
+    errors: list = []
+    catalog = load_catalog(folders, errors_into=errors)
+    failed = {slugify(p.path.stem) for p in errors}
+    links = [p for p in check_catalog(catalog) if not _points_at(p, failed)]
+    return len(catalog.entries), unique(errors + links)
+
+
+def _points_at(problem, slugs: set[str]) -> bool:
+    from urllib.parse import unquote
+
+    target = unquote(str(getattr(problem.message, "values", {}).get("target", "")))
+    return bool(target) and target.rstrip("/").rsplit("/", 1)[-1] in slugs
+
+
+def _language() -> str:
+    return staff_language(_settings().get("STAFF_LANGUAGE", ""))
 
 
 def _print_problems(problems: list, fmt: str = "text") -> None:
+    lang = _language()
     if fmt == "json":
-        rows = [{"file": str(p.path), "line": p.line, "severity": p.severity, "message": p.message} for p in problems]
+        rows = [
+            {"file": str(p.path), "line": p.line, "severity": p.severity, "message": translate(p.message, lang)}
+            for p in problems
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    for problem in problems:
-        click.echo(f"{problem.severity}: {problem}", err=True)
+    for line in report(problems, lang):
+        click.echo(line, err=True)
 
 
 @main.command()
@@ -243,11 +264,16 @@ def check(content_dirs: tuple[Path, ...], fmt: str) -> None:
     _print_problems(problems, fmt)
     errors = sum(p.severity == "error" for p in problems)
     if fmt == "text":
-        warnings = len(problems) - errors
-        verdict = "failed" if errors else "ok"
-        click.echo(
-            f"{verdict}: {entries} entries, {errors} error(s), {warnings} warning(s) in {len(folders)} folder(s)"
-        )
+        files = len({p.path for p in problems})
+        values = {"entries": entries, "errors": errors, "warnings": len(problems) - errors, "files": files,
+                  "folders": len(folders)}
+        if errors:
+            verdict = _(
+                "未通过：%(entries)s 篇，%(files)s 个文件有问题：%(errors)s 个错误，%(warnings)s 个警告", **values
+            )
+        else:
+            verdict = _("通过：%(entries)s 篇，%(errors)s 个错误，%(warnings)s 个警告，%(folders)s 个文件夹", **values)
+        click.echo(translate(verdict, _language()))
     if errors:
         raise SystemExit(1)
 

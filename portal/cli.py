@@ -120,21 +120,27 @@ def index(content_dirs: tuple[Path, ...]) -> None:
 )
 @click.option("--section", default="policies", show_default=True)
 @click.option("--overwrite", is_flag=True, help="Replace an existing page of the same name.")
-def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite: bool) -> None:
+@click.option("--issuer", help="制定机关, when the document does not state it.")
+@click.option("--level", help="效力级别, e.g. 规范性文件.")
+@click.option("--region", help="地区, e.g. 重庆市巫山县.")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="日期 of the document, when it states none.")
+def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite: bool, **given: str | None) -> None:
     """Turn received policy documents (text or .docx) into Markdown pages."""
     from .importer import ImportFailed, import_file
 
+    given = {"date" if k == "date_" else k: v for k, v in given.items()}
+    lang = _language()
     failed = False
     for path in files:
         try:
-            result = import_file(path, content_dir, section=section, overwrite=overwrite)
+            result = import_file(path, content_dir, section=section, overwrite=overwrite, given=given)
         except ImportFailed as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
         click.echo(f"imported {path} -> {result.output}")
         for warning in result.warnings:
-            click.echo(f"warning: {path}: {warning}", err=True)
+            click.echo(f"warning: {path}: {translate(warning, lang)}", err=True)
     _report_duplicates(content_dir)
     if failed:
         raise SystemExit(1)

@@ -50,13 +50,37 @@ def main() -> None:
 @click.option("--no-reload", is_flag=True, help="Do not watch the content folders for changes.")
 def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool) -> None:
     """Run the live site for staff: drafts shown, content changes visible without a restart."""
+    import signal
+
     from .preview import ContentWatcher
+    from .startup import prepare_index
 
     app = _app(content_dirs, SHOW_DRAFTS=True)
-    if not no_reload:
-        ContentWatcher(app).start()
-    click.echo(f"serving {len(app.extensions['portal.catalog'].entries)} entries on http://{host}:{port}/", err=True)
-    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        prepare_index(app, lambda message: click.echo(message, err=True))
+        if not no_reload:
+            ContentWatcher(app).start()
+        entries = len(app.extensions["portal.catalog"].entries)
+        click.echo(f"serving {entries} entries on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    except KeyboardInterrupt:
+        pass
+    _ignore_stop_signals()  # make passes the signal on once more: the second one must not abort
+    click.echo("stopped", err=True)
+
+
+def _ignore_stop_signals() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    """SIGTERM ends ``portal serve`` the way Ctrl-C does: quietly, with exit status 0."""
+    _ignore_stop_signals()
+    raise KeyboardInterrupt
 
 
 @main.command()

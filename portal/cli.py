@@ -55,7 +55,7 @@ def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool)
     from .preview import ContentWatcher
     from .startup import prepare_index
 
-    app = _app(content_dirs, SHOW_DRAFTS=True)
+    app = _app(content_dirs, SHOW_DRAFTS=True, PREVIEW=True)
     signal.signal(signal.SIGTERM, _stop)
     try:
         prepare_index(app, lambda message: click.echo(message, err=True))

@@ -40,3 +40,8 @@ def search_path(lang: str) -> str:
 def attachment_path(entry: Entry, attachment: Attachment) -> str:
     """Download address of a file attached to an entry (the same in every language)."""
     return f"/files/{entry.section}/{quote(entry.slug)}/{quote(attachment.name)}"
+
+
+def preview_problems_path() -> str:
+    """The live preview's summary of every current content problem (never built, never in production)."""
+    return "/_preview/problems"

@@ -149,3 +149,18 @@ def check_duplicate_titles(catalog: Catalog) -> list[Problem]:
 def check_catalog(catalog: Catalog) -> list[Problem]:
     """Every cross-entry check; loading already validated each file on its own."""
     return list(catalog.warnings) + check_links(catalog) + check_duplicate_titles(catalog)
+
+
+def known_pages(catalog: Catalog) -> dict[str, Entry | None]:
+    """Every page path of the site (unquoted), mapped to its entry when it has one."""
+    return _known_pages(catalog)
+
+
+def broken_links(entry: Entry, pages: dict[str, Entry | None], body: str) -> list[tuple[str, str]]:
+    """``(href, message)`` for each link or image in ``body`` (a page of ``entry``) that leads nowhere."""
+    found = []
+    for match in _LINK.finditer(body):
+        message = _check_target(entry, match.group(3), pages)
+        if message:
+            found.append((match.group(3), message))
+    return found

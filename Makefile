@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= $(abspath ../shared/corpus)
 INSTANCE := instance/content
-CONTENT_DIRS := $(abspath content)$(if $(wildcard $(CORPUS)/laws),:$(CORPUS):$(abspath $(INSTANCE)))
+CONFIG := instance/portal.toml
 
-.PHONY: run test lint build install import-corpus clean
+.PHONY: run test lint build check install import-corpus clean
 
 $(BIN)/portal: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,23 @@ $(BIN)/portal: pyproject.toml
 
 install: $(BIN)/portal
 
-import-corpus: install
+# The site configuration every portal command reads; written once from the corpus found, then yours to edit.
+$(CONFIG): | $(BIN)/portal
+	$(BIN)/portal init $(if $(wildcard $(CORPUS)/laws),--corpus $(CORPUS))
+
+import-corpus: install | $(CONFIG)
 	@if [ -d "$(CORPUS)/policies" ]; then \
 	  $(BIN)/portal import --overwrite --content $(INSTANCE) $(CORPUS)/policies/*.txt; \
 	else echo "no corpus at $(CORPUS): publishing content/ only"; fi
 
 run: import-corpus
-	PORTAL_CONTENT_DIRS="$(CONTENT_DIRS)" $(BIN)/portal serve
+	@$(BIN)/portal serve
 
 build: import-corpus
-	PORTAL_CONTENT_DIRS="$(CONTENT_DIRS)" $(BIN)/portal build
+	$(BIN)/portal build
+
+check: import-corpus
+	$(BIN)/portal check
 
 # axe-core for the browser accessibility tests (package.json); reinstalled only when the lock changes.
 node_modules/.package-lock.json: package.json package-lock.json

@@ -40,6 +40,18 @@ accesslog = "-"              # to stdout/stderr: journald (systemd) keeps the lo
 errorlog = "-"
 loglevel = "info"
 
+
+
+def on_starting(server) -> None:
+    """Open or build the live search index before the port opens, so no search waits for it."""
+    from portal.startup import prepare_index
+
+    try:
+        prepare_index(server.app.wsgi(), server.log.info)
+    except Exception:  # the site still starts; the index is then built by the first search
+        server.log.exception("search index could not be prepared at start-up")
+
+
 # gunicorn >= 25 opens a control socket (for gunicornc) in $HOME or $XDG_RUNTIME_DIR by
 # default; the portal does not use it. Older versions ignore this setting.
 control_socket_disable = True

@@ -29,5 +29,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     views.init_app(app)
+    if app.config.get("PREVIEW"):  # portal serve only: problems shown on the pages
+        from .views import preview_panel
+
+        preview_panel.init_app(app)
     cache.init_app(app)
     return app

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
+from .config import ConfigError
 from .content import ContentError
+from .messages import _, report, staff_language, translate
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -28,9 +30,11 @@ def _app(content_dirs: tuple[Path, ...], **overrides):
         config["CONTENT_DIRS"] = [str(p) for p in content_dirs]
     try:
         return create_app(config)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
     except ContentError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+        _print_problems(exc.problems)
         raise SystemExit(1) from None
 
 
@@ -46,13 +50,37 @@ def main() -> None:
 @click.option("--no-reload", is_flag=True, help="Do not watch the content folders for changes.")
 def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool) -> None:
     """Run the live site for staff: drafts shown, content changes visible without a restart."""
-    from .preview import ContentWatcher
+    import signal
 
-    app = _app(content_dirs, SHOW_DRAFTS=True)
-    if not no_reload:
-        ContentWatcher(app).start()
-    click.echo(f"serving {len(app.extensions['portal.catalog'].entries)} entries on http://{host}:{port}/", err=True)
-    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    from .preview import ContentWatcher
+    from .startup import prepare_index
+
+    app = _app(content_dirs, SHOW_DRAFTS=True, PREVIEW=True)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        prepare_index(app, lambda message: click.echo(message, err=True))
+        if not no_reload:
+            ContentWatcher(app).start()
+        entries = len(app.extensions["portal.catalog"].entries)
+        click.echo(f"serving {entries} entries on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    except KeyboardInterrupt:
+        pass
+    _ignore_stop_signals()  # make passes the signal on once more: the second one must not abort
+    click.echo("stopped", err=True)
+
+
+def _ignore_stop_signals() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    """SIGTERM ends ``portal serve`` the way Ctrl-C does: quietly, with exit status 0."""
+    _ignore_stop_signals()
+    raise KeyboardInterrupt
 
 
 @main.command()
@@ -70,7 +98,7 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     _, problems = run_checks(_content_folders(content_dirs))
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
-        click.echo("error: content has errors; nothing was built", err=True)
+        click.echo(translate(_("内容有错误：没有生成网站，上一次的结果保持不变"), _language()), err=True)
         raise SystemExit(1)
     app = _app(content_dirs)
     target = out or Path(app.config["BUILD_DIR"])
@@ -116,21 +144,27 @@ def index(content_dirs: tuple[Path, ...]) -> None:
 )
 @click.option("--section", default="policies", show_default=True)
 @click.option("--overwrite", is_flag=True, help="Replace an existing page of the same name.")
-def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite: bool) -> None:
+@click.option("--issuer", help="制定机关, when the document does not state it.")
+@click.option("--level", help="效力级别, e.g. 规范性文件.")
+@click.option("--region", help="地区, e.g. 重庆市巫山县.")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="日期 of the document, when it states none.")
+def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite: bool, **given: str | None) -> None:
     """Turn received policy documents (text or .docx) into Markdown pages."""
     from .importer import ImportFailed, import_file
 
+    given = {"date" if k == "date_" else k: v for k, v in given.items()}
+    lang = _language()
     failed = False
     for path in files:
         try:
-            result = import_file(path, content_dir, section=section, overwrite=overwrite)
+            result = import_file(path, content_dir, section=section, overwrite=overwrite, given=given)
         except ImportFailed as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
         click.echo(f"imported {path} -> {result.output}")
         for warning in result.warnings:
-            click.echo(f"warning: {path}: {warning}", err=True)
+            click.echo(f"warning: {path}: {translate(warning, lang)}", err=True)
     _report_duplicates(content_dir)
     if failed:
         raise SystemExit(1)
@@ -170,37 +204,84 @@ def new(section: str, title: str, content_dir: Path | None) -> None:
     click.echo(f"created {path} (draft: set 'draft: false' or delete the line to publish)")
 
 
-def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
+def _settings() -> dict:
+    """Every setting (configuration file, then environment); exits with the message on a bad file."""
     from .settings import load_settings
 
-    return list(content_dirs) or [Path(p) for p in load_settings()["CONTENT_DIRS"]]
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+
+
+def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
+    return list(content_dirs) or [Path(p) for p in _settings()["CONTENT_DIRS"]]
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A law collection to publish too (a folder with laws/ and policies/), e.g. ../shared/corpus.",
+)
+def init(corpus: Path | None) -> None:
+    """Create the site configuration file (instance/portal.toml) from the folders found."""
+    from .config import config_file, write_initial_config
+    from .settings import REPO_ROOT, SETTINGS
+
+    try:
+        path = write_initial_config(SETTINGS, config_file(), REPO_ROOT, corpus)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"created {path}: every portal command now publishes the folders it names")
 
 
 def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int, list]:
     """Load the folders and run every check; return the entry count and all problems.
 
-    ``production`` (default: the PRODUCTION setting) also flags sample content.
+    A file with errors does not hide the link errors of the others; links to a page whose
+    own file has errors are not reported again. ``production`` (default: the PRODUCTION
+    setting) also flags sample content.
     """
     from .content import load_catalog
     from .content.checks import check_catalog
-    from .settings import load_settings
+    from .content.loader import slugify
+    from .messages import unique
 
     if production is None:
-        production = bool(load_settings()["PRODUCTION"])
-    try:
-        catalog = load_catalog(folders)
-    except ContentError as exc:
-        return 0, list(exc.problems)
-    return len(catalog.entries), check_catalog(catalog, production=production)
+        production = bool(_settings().get("PRODUCTION"))
+    errors: list = []
+    catalog = load_catalog(folders, errors_into=errors)
+    failed = {slugify(p.path.stem) for p in errors}
+    links = [p for p in check_catalog(catalog, production=production) if not _points_at(p, failed)]
+    return len(catalog.entries), unique(errors + links)
+
+
+def _points_at(problem, slugs: set[str]) -> bool:
+    from urllib.parse import unquote
+
+    target = unquote(str(getattr(problem.message, "values", {}).get("target", "")))
+    return bool(target) and target.rstrip("/").rsplit("/", 1)[-1] in slugs
+
+
+def _language() -> str:
+    return staff_language(_settings().get("STAFF_LANGUAGE", ""))
 
 
 def _print_problems(problems: list, fmt: str = "text") -> None:
+    lang = _language()
     if fmt == "json":
-        rows = [{"file": str(p.path), "line": p.line, "severity": p.severity, "message": p.message} for p in problems]
+        rows = [
+            {"file": str(p.path), "line": p.line, "severity": p.severity, "message": translate(p.message, lang)}
+            for p in problems
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    for problem in problems:
-        click.echo(f"{problem.severity}: {problem}", err=True)
+    for line in report(problems, lang):
+        click.echo(line, err=True)
 
 
 @main.command()
@@ -219,11 +300,16 @@ def check(content_dirs: tuple[Path, ...], fmt: str, production: bool | None) -> 
     _print_problems(problems, fmt)
     errors = sum(p.severity == "error" for p in problems)
     if fmt == "text":
-        warnings = len(problems) - errors
-        verdict = "failed" if errors else "ok"
-        click.echo(
-            f"{verdict}: {entries} entries, {errors} error(s), {warnings} warning(s) in {len(folders)} folder(s)"
-        )
+        files = len({p.path for p in problems})
+        values = {"entries": entries, "errors": errors, "warnings": len(problems) - errors, "files": files,
+                  "folders": len(folders)}
+        if errors:
+            verdict = _(
+                "未通过：%(entries)s 篇，%(files)s 个文件有问题：%(errors)s 个错误，%(warnings)s 个警告", **values
+            )
+        else:
+            verdict = _("通过：%(entries)s 篇，%(errors)s 个错误，%(warnings)s 个警告，%(folders)s 个文件夹", **values)
+        click.echo(translate(verdict, _language()))
     if errors:
         raise SystemExit(1)
 

@@ -53,9 +53,11 @@ def reload_content(app: Flask) -> ReloadReport:
     except ContentError as exc:
         for problem in exc.problems:
             app.logger.error("%s (the previous version stays published)", problem)
+        app.extensions["portal.preview.errors"] = list(exc.problems)  # shown on the pages (views/preview_panel)
         return ReloadReport(cache.misses - misses, False, exc.problems, time.perf_counter() - started)
     old = app.extensions["portal.catalog"]
     app.extensions["portal.catalog"] = catalog
+    app.extensions["portal.preview.errors"] = []
     page_cache = app.extensions.get("portal.page_cache")
     if page_cache is not None:
         page_cache.clear()

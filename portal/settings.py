@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .config import read_config
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -67,6 +69,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DEFAULT_LANGUAGE", "zh", "PORTAL_DEFAULT_LANGUAGE", "Language of / when the browser states none."),
     Setting("PAGE_SIZE", 20, "PORTAL_PAGE_SIZE", "Items per page in section listings and search results."),
     Setting(
+        "STAFF_LANGUAGE",
+        "",
+        "PORTAL_STAFF_LANGUAGE",
+        "Language of `portal` command messages: zh or en; empty: en when LANG starts with en, else zh.",
+    ),
+    Setting(
         "PAGE_CACHE_SIZE",
         4000,
         "PORTAL_PAGE_CACHE_SIZE",
@@ -87,8 +95,9 @@ def _from_env(setting: Setting, raw: str) -> Any:
 
 
 def load_settings(overrides: dict | None = None) -> dict[str, Any]:
-    """Defaults, then environment variables, then ``overrides`` (e.g. test_config)."""
+    """Defaults, then the configuration file (instance/portal.toml), then environment variables, then ``overrides``."""
     values = {s.name: s.default for s in SETTINGS}
+    values.update(read_config(SETTINGS))
     for setting in SETTINGS:
         if setting.env and os.environ.get(setting.env):
             values[setting.name] = _from_env(setting, os.environ[setting.env])

@@ -54,3 +54,8 @@ def indicators_path(lang: str) -> str:
 def indicators_csv_path(lang: str) -> str:
     """The dashboard's figures as a CSV file."""
     return f"{indicators_path(lang)}indicators.csv"
+
+
+def preview_problems_path() -> str:
+    """The live preview's summary of every current content problem (never built, never in production)."""
+    return "/_preview/problems"

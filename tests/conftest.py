@@ -22,6 +22,21 @@ def write(folder: Path, relpath: str, text: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _outside_the_checkout(tmp_path_factory):
+    """Nothing a test runs reads the checkout's configuration or writes its index or build."""
+    work = tmp_path_factory.mktemp("settings")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PORTAL_CONFIG", str(work / "portal.toml"))
+    patch.setenv("PORTAL_INDEX_DIR", str(work / "index"))
+    patch.setenv("PORTAL_BUILD_DIR", str(work / "build"))
+    patch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "PORTAL_STAFF_LANGUAGE"):
+        patch.delenv(name, raising=False)
+    yield work
+    patch.undo()
+
+
 @pytest.fixture
 def content_dir(tmp_path: Path) -> Path:
     """A small content folder: one news item, one about page, one law with articles."""

@@ -12,7 +12,7 @@ from .conftest import write
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, list(args))
+    return CliRunner(env={"PORTAL_STAFF_LANGUAGE": "en"}).invoke(main, list(args))
 
 
 def test_new_creates_a_draft_that_passes_check(tmp_path):
@@ -54,10 +54,10 @@ def test_check_reports_broken_links_and_anchors_with_line(content_dir):
     )
     result = run("check", "--content", str(content_dir))
     assert result.exit_code == 1
-    assert f"{path}:6: broken link: '示例知识产权保护条例' has no article 90 '#art-90'" in result.output
-    assert f"{path}:8: broken link: no page at '/zh/library/no-such-law/'" in result.output
-    assert f"{path}:10: attachment '/static/missing.png' not found" in result.output
-    assert f"warning: {path}:10: image '/static/missing.png' has no alt text" in result.output
+    assert f"{path}:6: error: broken link: '示例知识产权保护条例' has no article 90 (#art-90)" in result.output
+    assert f"{path}:8: error: broken link: no page at '/zh/library/no-such-law/'" in result.output
+    assert f"{path}:10: error: attachment '/static/missing.png' not found" in result.output
+    assert f"{path}:10: warning: image '/static/missing.png' has no alt text" in result.output
     assert ":4:" not in result.output
 
 

@@ -75,7 +75,9 @@ def test_chongqing_front_matter(chongqing: ImportResult, tmp_path: Path) -> None
     assert meta["region"] == "重庆市" and meta["level"] == "规范性文件" and meta["disclosure"] == "公开"
     assert meta["source"] == "received file chongqing-2016-25.txt"
     assert "date" not in meta and "status" not in meta  # neither the text nor the manifest states them
-    assert chongqing.warnings == []
+    assert chongqing.warnings == [  # the text states no date, the manifest gives none: said, not guessed
+        "chongqing-2016-25.txt：文中没有写明日期，网站将显示“未注明”；如果知道，导入时用 --date 填写"
+    ]
     assert "渝府发" not in body and "各区县（自治县）人民政府，市政府各部门" not in body
     assert body.lstrip().startswith("知识产权制度是激励创新的基本保障。")
 
@@ -414,4 +416,41 @@ def test_masthead_layout_and_full_width_markers(tmp_path: Path) -> None:
     assert "### （一）加强统筹协调\n\n深化与国家有关部门的合作。" in body
     assert "#### １．总体目标\n\n到2025年完成。" in body  # full-width characters kept as written
     assert "#### 2、工作要求\n\n按时完成。" in body
-    assert result.warnings == []
+    assert [w.values["flag"] for w in result.warnings] == ["--level", "--region", "--date"]
+
+
+def test_import_names_unstated_fields_and_takes_them_as_options(policies: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    content = tmp_path / "content"
+    args = ["import", str(policies / WUSHAN), "--content", str(content)]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    english = CliRunner(env={"PORTAL_STAFF_LANGUAGE": "en"}).invoke(main, args)
+    assert english.exit_code == 1 and "already exists (use --overwrite to replace it)" in english.output
+    assert "overwrite=True" not in english.output
+    options = ["--overwrite", "--level", "规范性文件", "--region", "重庆市巫山县", "--issuer", "巫山县人民政府"]
+    filled = CliRunner().invoke(main, args + options)
+    assert filled.exit_code == 0, filled.output
+    meta = split_output(content / "policies" / "wushan-2022-ip-work.md")[0]
+    assert meta["level"] == "规范性文件" and meta["region"] == "重庆市巫山县"
+    assert "--level" not in filled.output and "--region" not in filled.output
+    bad = CliRunner().invoke(main, args + ["--overwrite", "--date", "2022-02-30"])
+    assert bad.exit_code == 1 and "--date '2022-02-30' is not a date" in bad.output
+
+
+def test_unstated_field_warning_in_both_languages(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    received = tmp_path / "通知.txt"
+    received.write_text("关于开展知识产权宣传周活动的通知\n\n各单位：\n\n请认真组织。\n", encoding="utf-8")
+    args = ["import", str(received), "--content", str(tmp_path / "content"), "--overwrite"]
+    zh = CliRunner().invoke(main, args)
+    assert zh.exit_code == 0, zh.output
+    assert "文中没有写明制定机关，网站将显示“未注明”；如果知道，导入时用 --issuer 填写" in zh.output
+    en = CliRunner(env={"PORTAL_STAFF_LANGUAGE": "en"}).invoke(main, args)
+    assert "does not state 地区, so the site shows it as not stated; if you know it, give it with --region" in en.output

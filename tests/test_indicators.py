@@ -107,7 +107,7 @@ def test_sample_figures_are_labelled_and_flagged_by_check(site, tmp_path):
     assert "示例数据" in page
     catalog = app.extensions["portal.catalog"]
     flagged = [p for p in check_catalog(catalog, production=True) if p.severity == "warning"]
-    assert any("county.yaml:" in str(p) and "'patents' shows sample figures" in p.message for p in flagged)
+    assert any("county.yaml:" in str(p) and "指标 “patents” 含有示例数据" in p.message for p in flagged)
     assert not any("sample" in p.message for p in check_catalog(catalog))  # staff preview: no noise
 
 
@@ -176,12 +176,12 @@ TYPO = DATA.replace("definition: 每万名", "defintion: 每万名")
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (BAD_VALUE, 13, "'value' must be a number, not '0.78件'"),
-        (BAD_YEAR, 13, "'year' must be a year from 1990 to 2100, not 1823"),
-        (NO_TARGET, 2, "has no target"),
-        (NO_SOURCE, 14, "a yearly figure has no 'source'"),
-        (OTHER_UNIT, 14, "unit '个' differs from the indicator's unit '件'"),
-        (TYPO, 6, "unknown key 'defintion' in indicator 'patents' (did you mean 'definition'?)"),
+        (BAD_VALUE, 13, "value 应是数字，而不是 '0.78件'"),
+        (BAD_YEAR, 13, "year 应是 1990 至 2100 之间的年份，而不是 1823"),
+        (NO_TARGET, 2, "指标 “patents” 没有目标"),
+        (NO_SOURCE, 14, "缺少 “source”"),
+        (OTHER_UNIT, 14, "单位 “个” 与指标的单位 “件” 不同"),
+        (TYPO, 6, "指标 “patents”中有未知的键 “defintion”。你是不是要写 “definition”？"),
     ],
     ids=["not-a-number", "year-out-of-range", "no-target", "no-source", "unit-differs", "typo"],
 )
@@ -193,7 +193,7 @@ def test_bad_data_is_an_error_with_file_and_line_and_nothing_is_published(site, 
 def test_yaml_syntax_error_names_the_line(site, tmp_path):
     broken = DATA.replace("name_en: High-value", "name_en: 'High-value", 1)  # an unclosed quote on line 4
     problems = problems_of(site, tmp_path, "indicators/county.yaml", broken)
-    assert len(problems) == 1 and "YAML syntax error" in problems[0], problems
+    assert len(problems) == 1 and "YAML 格式错误" in problems[0], problems
     line = int(re.search(r"county\.yaml:(\d+):", problems[0]).group(1))
     assert 4 <= line <= 6, problems  # at the quote, not line 1
 
@@ -201,19 +201,19 @@ def test_yaml_syntax_error_names_the_line(site, tmp_path):
 def test_quote_must_be_the_policys_own_words(site, tmp_path):
     write(site, "indicators/county.yaml", DATA.replace("达1.12件", "达到1.2件"))
     problems = check_catalog(make_app(site, tmp_path).extensions["portal.catalog"])
-    assert any(p.severity == "error" and "not in the text of 'opinions' word for word" in p.message for p in problems)
+    assert any(p.severity == "error" and "在 “opinions” 原文中找不到" in p.message for p in problems)
 
 
 def test_unknown_policy_suggests_the_nearest(site, tmp_path):
     write(site, "indicators/county.yaml", DATA.replace("policy: opinions", "policy: opinion"))
     problems = check_catalog(make_app(site, tmp_path).extensions["portal.catalog"])
-    assert any("no policy 'opinion' in the library (did you mean 'opinions'?)" in p.message for p in problems)
+    assert any("没有 “opinion” 这份政策文件。你是不是要写 “opinions”？" in p.message for p in problems)
 
 
 def test_report_must_be_named_by_its_year(site, tmp_path):
     write(site, "reports/annual.md", REPORT)
     problems = check_catalog(make_app(site, tmp_path).extensions["portal.catalog"])
-    assert any("annual.md" in str(p.path) and "named by its year" in p.message for p in problems)
+    assert any("annual.md" in str(p.path) and "文件名应是年份" in p.message for p in problems)
 
 
 def test_site_without_indicators_has_a_sensible_dashboard(content_dir, tmp_path):
@@ -236,5 +236,15 @@ def test_check_production_flags_the_shipped_sample_report(site, tmp_path):
     write(site, "reports/2023.md", REPORT.replace("date: 2024-04-01", "date: 2024-04-01\n    sample: true"))
     plain = CliRunner().invoke(main, ["check", "--content", str(site)])
     production = CliRunner().invoke(main, ["check", "--production", "--content", str(site)])
-    assert "sample report" not in plain.output
-    assert "2023.md:4: sample report (sample: true)" in production.output
+    assert "示例报告" not in plain.output
+    assert "2023.md:4: 警告: 示例报告（sample: true）" in production.output
+
+
+def test_indicator_messages_read_in_english_too(site, tmp_path):
+    from portal.messages import translate
+
+    write(site, "indicators/county.yaml", OTHER_UNIT)
+    with pytest.raises(ContentError) as caught:
+        make_app(site, tmp_path)
+    english = [translate(p.message, "en") for p in caught.value.problems]
+    assert any("unit '个' differs from the indicator's unit '件': convert the figure" in m for m in english), english

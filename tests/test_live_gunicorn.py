@@ -18,7 +18,7 @@ from .nginx_server import Response, free_port, http_request, stop_process, wait_
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONF = REPO_ROOT / "deploy" / "gunicorn.conf.py"
-START_TIMEOUT = 30.0
+START_TIMEOUT = 90.0  # the search index is built before the port opens
 pytestmark = pytest.mark.timeout(120)
 LAW = "/zh/library/" + quote("专利法-2020-10-17") + "/"
 
@@ -43,6 +43,7 @@ def live(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     env.update(
         PORTAL_CONTENT_DIRS=os.pathsep.join([str(REPO_ROOT / "content"), str(corpus_dir)]),
         PORTAL_INDEX_DIR=str(tmp / "index"),
+        PORTAL_CONFIG=str(tmp / "portal.toml"),
         PYTHONUNBUFFERED="1",
     )
     port = free_port()
@@ -101,3 +102,10 @@ def test_workers_were_forked_from_a_preloaded_app(live: Live):
     log = live.log_text()
     assert log.count("Booting worker") >= 2, log[-2000:]
     assert "Traceback" not in log, log[-4000:]
+
+
+def test_search_index_is_built_before_the_port_opens(live: Live):
+    log = live.log_text()
+    assert "search index: built" in log and log.index("search index: built") < log.index("Listening at")
+    answer = live.get("/zh/search/?q=" + quote("专利"))
+    assert answer.status == 200 and "search index" not in live.log_text()[len(log):]

@@ -8,6 +8,7 @@ import pytest
 
 from portal.content import ContentError, load_catalog
 from portal.content.loader import slugify
+from portal.messages import translate
 
 from .conftest import write
 
@@ -15,7 +16,7 @@ from .conftest import write
 def problems_of(folder) -> list[str]:
     with pytest.raises(ContentError) as info:
         load_catalog([folder])
-    return [str(p) for p in info.value.problems]
+    return [f"{p.path}:{p.line}: {translate(p.message, 'en')}" for p in info.value.problems]
 
 
 def test_valid_folder_loads_every_section(content_dir):
@@ -30,12 +31,12 @@ def test_valid_folder_loads_every_section(content_dir):
 def test_bad_yaml_names_file_and_line(tmp_path):
     path = write(tmp_path, "news/bad.md", "---\ntitle: 好\ndate: [2020\n---\n正文\n")
     [message] = problems_of(tmp_path)
-    assert message.startswith(f"{path}:3: invalid YAML")
+    assert message.startswith(f"{path}:3: invalid front matter")
 
 
 def test_missing_title_is_an_error(tmp_path):
     path = write(tmp_path, "news/untitled.md", "---\ndate: 2024-01-01\n---\n正文\n")
-    assert problems_of(tmp_path) == [f"{path}:1: 'title' is required"]
+    assert problems_of(tmp_path) == [f"{path}:1: required key 'title' is missing: add a line title: …"]
 
 
 def test_date_that_is_not_a_date_points_at_its_line(tmp_path):
@@ -79,7 +80,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_missing_folder_is_reported(tmp_path):
-    assert problems_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}:0: content folder not found"]
+    assert problems_of(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}:0: content folder not found: check content_dirs in instance/portal.toml"
+    ]
 
 
 def test_slugs_are_readable_and_url_safe():
@@ -119,7 +122,7 @@ def test_corpus_publishes_54_distinct_laws(corpus_catalog):
     laws = [e for e in corpus_catalog.entries.values() if e.section == "laws"]
     assert len(laws) == 54
     [warning] = corpus_catalog.warnings
-    assert "same document as" in warning.message and "（三）" in str(warning.path)
+    assert "same document as" in translate(warning.message, "en") and "（三）" in str(warning.path)
 
 
 def test_duplicate_copy_keeps_the_one_with_a_version_date(corpus_catalog):

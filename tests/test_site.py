@@ -39,7 +39,7 @@ def test_policy_pages_show_what_the_documents_state(site_app):
 
 def test_check_passes_on_the_real_site_with_only_the_duplicate_warning(site_dirs):
     args = ["check"] + [arg for d in site_dirs for arg in ("--content", d)]
-    result = CliRunner().invoke(main, args)
+    result = CliRunner(env={"PORTAL_STAFF_LANGUAGE": "en"}).invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "ok: 72 entries, 0 error(s), 1 warning(s)" in result.output
     assert "same document as" in result.output

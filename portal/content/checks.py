@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .. import urls
+from ..messages import _, suggest
 from ..settings import LANGUAGES, REPO_ROOT
 from .catalog import LIBRARY_SECTIONS, Catalog
 from .errors import Problem
@@ -67,29 +68,38 @@ def _check_target(entry: Entry, target: str, pages: dict[str, Entry | None]) -> 
         return None
     path, fragment = unquote(parts.path), unquote(parts.fragment)
     if not path:
-        return (
-            None if not fragment or fragment in _anchors(entry) else f"anchor '#{fragment}' does not exist on this page"
-        )
+        if not fragment or fragment in _anchors(entry):
+            return None
+        return _("本页没有锚点 “#%(anchor)s”%(hint)s", anchor=fragment, hint=suggest(fragment, _anchors(entry)))
     if not path.startswith("/"):
         local = entry.path.parent / path
-        return None if local.is_file() else f"attachment '{path}' not found (looked for {local})"
+        return None if local.is_file() else _("找不到附件 “%(file)s”（查找位置：%(local)s）", file=path, local=local)
     if path.startswith("/static/"):
         file = STATIC_DIR / path.removeprefix("/static/")
-        return None if file.is_file() else f"attachment '{path}' not found in static/"
+        return None if file.is_file() else _("static/ 里找不到文件 “%(file)s”", file=path)
     if path not in pages:
-        return f"broken link: no page at '{path}'"
+        return _("链接失效：没有 “%(target)s” 这个页面。%(hint)s", target=path, hint=suggest(path, pages))
     linked = pages[path]
     if fragment and linked is not None and fragment not in _anchors(linked):
-        label = _article_label(fragment)
-        return f"broken link: '{linked.title}' has no {label or 'anchor'} '#{fragment}'"
+        return _missing_anchor(linked, fragment)
     return None
 
 
-def _article_label(anchor: str) -> str | None:
-    match = re.fullmatch(r"art-(\d+)(?:-(\d+))?", anchor)
+def _missing_anchor(linked: Entry, fragment: str) -> str:
+    """The message for a link to an article or anchor that ``linked`` does not have."""
+    match = re.fullmatch(r"art-(\d+)(?:-(\d+))?", fragment)
+    anchors = _anchors(linked)
     if not match:
-        return None
-    return f"article {match.group(1)}" + (f" (之{match.group(2)})" if match.group(2) else "")
+        return _(
+            "链接失效：《%(title)s》没有锚点 “#%(anchor)s”%(hint)s",
+            title=linked.title, anchor=fragment, hint=suggest(fragment, anchors),
+        )
+    numbers = sorted(int(a.split("-")[1]) for a in anchors if re.fullmatch(r"art-\d+", a))
+    last = numbers[-1] if numbers else 0
+    return _(
+        "链接失效：《%(title)s》没有第 %(number)s 条（#%(anchor)s）；全文共 %(last)s 条，请核对条号%(hint)s",
+        title=linked.title, number=match.group(1), anchor=fragment, last=last, hint=suggest(fragment, anchors),
+    )
 
 
 def check_links(catalog: Catalog) -> list[Problem]:
@@ -107,7 +117,12 @@ def check_links(catalog: Catalog) -> list[Problem]:
                 alt = _ALT.search(match.group(0))
                 if tag == "img" and not (alt and alt.group(1).strip()):
                     problems.append(
-                        Problem(entry.path, line_of(entry.path, target), f"image '{target}' has no alt text", "warning")
+                        Problem(
+                            entry.path,
+                            line_of(entry.path, target),
+                            _("图片 “%(image)s” 没有替代文字：写成 ![图片内容说明](%(image)s)", image=target),
+                            "warning",
+                        )
                     )
     return problems
 
@@ -127,7 +142,7 @@ def check_duplicate_titles(catalog: Catalog) -> list[Problem]:
                 Problem(
                     entry.path,
                     entry.extra["line_of"].get("title", 1),
-                    f"title '{title}' is also used by {entries[0].path}",
+                    _("标题 “%(title)s” 与 %(other)s 重复", title=title, other=entries[0].path),
                     "warning",
                 )
             )
@@ -141,11 +156,11 @@ def check_reports(catalog: Catalog, production: bool = False) -> list[Problem]:
         if entry.section != "reports":
             continue
         if not re.fullmatch(r"\d{4}", entry.slug):
-            message = f"an annual report is named by its year (e.g. 2025.md), not '{entry.slug}'"
+            message = _("年度报告的文件名应是年份（例如 2025.md），而不是 “%(slug)s”", slug=entry.slug)
             problems.append(Problem(entry.path, 1, message))
         elif production and entry.extra.get("sample"):
             line = entry.extra["line_of"].get("sample", 1)
-            message = "sample report (sample: true): replace it with the real report before publishing"
+            message = _("示例报告（sample: true）：正式发布前请换成正式报告")
             problems.append(Problem(entry.path, line, message, "warning"))
     return problems
 
@@ -163,3 +178,18 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
         + check_reports(catalog, production)
         + check_indicators(catalog.indicators, policy_text, production)
     )
+
+
+def known_pages(catalog: Catalog) -> dict[str, Entry | None]:
+    """Every page path of the site (unquoted), mapped to its entry when it has one."""
+    return _known_pages(catalog)
+
+
+def broken_links(entry: Entry, pages: dict[str, Entry | None], body: str) -> list[tuple[str, str]]:
+    """``(href, message)`` for each link or image in ``body`` (a page of ``entry``) that leads nowhere."""
+    found = []
+    for match in _LINK.finditer(body):
+        message = _check_target(entry, match.group(3), pages)
+        if message:
+            found.append((match.group(3), message))
+    return found

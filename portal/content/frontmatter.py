@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..messages import _
 from .errors import Problem
 
 FENCE = "---"
@@ -44,13 +45,16 @@ def split(text: str, path: Path) -> Parsed:
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
         return Parsed(
-            {}, {}, text, 1, [Problem(path, 1, "front matter missing: the file must start with a line '---'")]
+            {}, {}, text, 1, [Problem(path, 1, _("缺少开头的 “---”：第一行必须是 ---，信息写完后再以一行 --- 结束"))]
         )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
     if end is None:
-        return Parsed({}, {}, "", 1, [Problem(path, 1, "front matter not closed: no second line '---'")])
+        return Parsed({}, {}, "", 1, [Problem(path, 1, _("信息区没有结束：在最后一个 “键: 值” 行下面加一行 ---"))])
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
+    colon = _missing_colon(lines[1:end], path)
+    if colon is not None:
+        return Parsed({}, {}, body, end + 2, [colon])
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
         meta = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
@@ -58,13 +62,38 @@ def split(text: str, path: Path) -> Parsed:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 2
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return Parsed({}, {}, body, end + 2, [Problem(path, line, f"invalid YAML in front matter: {reason}")])
+        return Parsed({}, {}, body, end + 2, [Problem(path, line, _yaml_explanation(reason))])
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        return Parsed({}, {}, body, end + 2, [Problem(path, 2, "front matter must be a mapping of 'key: value' lines")])
+        return Parsed({}, {}, body, end + 2, [Problem(path, 2, _("信息区应由 “键: 值” 行组成，例如 title: 标题"))])
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return Parsed(meta, key_lines, body, end + 2)
+
+
+def _missing_colon(lines: list[str], path: Path) -> Problem | None:
+    """A top-level front-matter line with no colon (``summary 一句话``), on its own line number."""
+    for number, line in enumerate(lines, start=2):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "-")) or line[:1] in (" ", "\t"):
+            continue
+        if ":" in stripped.split(" #", 1)[0]:
+            continue
+        if "：" in stripped:
+            return Problem(path, number, _("这一行用了中文冒号 “：”：键后面请用英文冒号 “:” 加一个空格"))
+        return Problem(path, number, _("这一行缺少冒号：请写成 “键: 值”（英文冒号后加空格），例如 summary: 摘要"))
+    return None
+
+
+def _yaml_explanation(reason: str) -> str:
+    """A plain explanation of a YAML error for staff, with the parser's own words kept at the end."""
+    if "mapping values are not allowed" in reason:
+        return _("值里有冒号：请把整个值用英文引号括起来，例如 title: \"标题：副标题\"（%(reason)s）", reason=reason)
+    if "found character '\\t'" in reason or "tab" in reason:
+        return _("这一行有 Tab 制表符：请改用空格（%(reason)s）", reason=reason)
+    if "quoted" in reason or "found unexpected end of stream" in reason:
+        return _("引号没有配对：检查这一行的引号是否成对（%(reason)s）", reason=reason)
+    return _("信息区格式有误：检查这一行的 “键: 值” 写法和缩进（%(reason)s）", reason=reason)

@@ -9,7 +9,6 @@ it was taken. Values marked ``sample: true`` are examples, labelled 示例数据
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -18,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..messages import _, suggest
 from .errors import Problem
 from .lined_yaml import Lined as _Lined
 from .lined_yaml import LineLoader as _LineLoader
@@ -113,7 +113,13 @@ def read_indicators(folders: list[Path]) -> tuple[tuple[Indicator, ...], list[Pr
         if indicator.id in seen:
             problems.append(
                 Problem(
-                    indicator.path, indicator.line, f"指标 id '{indicator.id}' 重复（已用于 {seen[indicator.id].path}）"
+                    indicator.path,
+                    indicator.line,
+                    _(
+                        "指标编号 “%(id)s” 重复（已用于 %(other)s）：每个指标的 id 只能用一次",
+                        id=indicator.id,
+                        other=str(seen[indicator.id].path),
+                    ),
                 )
             )
         seen.setdefault(indicator.id, indicator)
@@ -124,11 +130,11 @@ def _read_file(path: Path) -> tuple[list[Indicator], list[Problem]]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(path, 1, f"cannot read the indicator file: {exc}")]
+        return [], [Problem(path, 1, _("无法读取指标数据文件：%(reason)s", reason=str(exc)))]
     except yaml.YAMLError as exc:
         return [], [_syntax_problem(path, exc)]
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
-        return [], [Problem(path, 1, "an indicator file holds 'indicators:' followed by a list of indicators")]
+        return [], [Problem(path, 1, _("指标数据文件应以 “indicators:” 开头，下面逐项列出指标"))]
     found, problems = [], []
     for item in data["indicators"]:
         indicator, item_problems = _indicator(item, path)
@@ -142,38 +148,47 @@ def _unknown_keys(item: _Lined, known: dict[str, bool], path: Path, what: str) -
     problems = []
     for key in item:
         if str(key) not in known:
-            close = difflib.get_close_matches(str(key), list(known), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(known)})"
-            problems.append(Problem(path, item.lines.get(str(key), item.line), f"unknown key '{key}' in {what}{hint}"))
+            hint = suggest(str(key), known) or _("可用的键：%(keys)s", keys=", ".join(known))
+            problems.append(
+                Problem(
+                    path,
+                    item.lines.get(str(key), item.line),
+                    _("%(what)s中有未知的键 “%(key)s”。%(hint)s", what=what, key=str(key), hint=hint),
+                )
+            )
     for key, required in known.items():
         if required and (item.get(key) is None or str(item.get(key)).strip() == ""):
-            problems.append(Problem(path, item.line, f"{what} has no '{key}'"))
+            problems.append(Problem(path, item.line, _("%(what)s缺少 “%(key)s”", what=what, key=key)))
     return problems
 
 
 def _indicator(item: Any, path: Path) -> tuple[Indicator | None, list[Problem]]:
     if not isinstance(item, _Lined):
-        return None, [Problem(path, 1, "each indicator is a mapping of keys (id, name, unit …)")]
-    problems = _unknown_keys(item, INDICATOR_KEYS, path, f"indicator '{item.get('id', '?')}'")
+        return None, [Problem(path, 1, _("每个指标都要写成键和值（id、name、unit ……）"))]
+    problems = _unknown_keys(item, INDICATOR_KEYS, path, _("指标 “%(id)s”", id=str(item.get("id", "?"))))
     if item.get("target") is None and not item.get("target_text"):
         problems.append(
             Problem(
                 path,
                 item.line,
-                f"indicator '{item.get('id', '?')}' has no target: give 'target' (a number) or 'target_text'"
-                " (the policy's words for a target without a number)",
+                _(
+                    "指标 “%(id)s” 没有目标：写 target（数字），政策没有给出数字时写 target_text（政策原话）",
+                    id=str(item.get("id", "?")),
+                ),
             )
         )
     if item.get("id") is not None and not _ID.match(str(item["id"])):
         problems.append(
             Problem(
-                path, item.lines.get("id", item.line), f"id '{item['id']}' must be lower-case letters, digits and '-'"
+                path, item.lines.get("id", item.line), _("id “%(id)s” 只能用小写字母、数字和 -", id=str(item["id"]))
             )
         )
     target = _number(item, "target", path, problems) if item.get("target") is not None else None
     target_year = _year(item, "target_year", path, problems)
     if item.get("kind") is not None and item["kind"] not in KINDS:
-        problems.append(Problem(path, item.lines.get("kind", item.line), f"'kind' must be one of {', '.join(KINDS)}"))
+        problems.append(
+            Problem(path, item.lines.get("kind", item.line), _("kind 只能是 %(kinds)s", kinds="、".join(KINDS)))
+        )
     values = _values(item, path, problems)
     if problems:
         return None, problems
@@ -206,12 +221,16 @@ def _number(item: _Lined, key: str, path: Path, problems: list[Problem]) -> Deci
     raw = item.get(key)
     line = item.lines.get(key, item.line)
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        problems.append(Problem(path, line, f"'{key}' must be a number, not {raw!r} (write digits only, e.g. 1.12)"))
+        problems.append(
+            Problem(path, line, _("%(key)s 应是数字，而不是 %(raw)s（只写数字，例如 1.12）", key=key, raw=repr(raw)))
+        )
         return None
     try:
         return Decimal(str(raw))
     except InvalidOperation:
-        problems.append(Problem(path, line, f"'{key}' must be a number, not {raw!r}"))
+        problems.append(
+            Problem(path, line, _("%(key)s 应是数字，而不是 %(raw)s（只写数字，例如 1.12）", key=key, raw=repr(raw)))
+        )
         return None
 
 
@@ -222,7 +241,17 @@ def _year(item: _Lined, key: str, path: Path, problems: list[Problem]) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not YEAR_RANGE[0] <= raw <= YEAR_RANGE[1]:
         low, high = YEAR_RANGE
         problems.append(
-            Problem(path, item.lines.get(key, item.line), f"'{key}' must be a year from {low} to {high}, not {raw!r}")
+            Problem(
+                path,
+                item.lines.get(key, item.line),
+                _(
+                    "%(key)s 应是 %(low)s 至 %(high)s 之间的年份，而不是 %(raw)s",
+                    key=key,
+                    low=low,
+                    high=high,
+                    raw=repr(raw),
+                ),
+            )
         )
         return 0
     return raw
@@ -233,13 +262,13 @@ def _values(item: _Lined, path: Path, problems: list[Problem]) -> tuple[Indicato
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        problems.append(Problem(path, item.lines.get("values", item.line), "'values' must be a list of yearly figures"))
+        problems.append(Problem(path, item.lines.get("values", item.line), _("values 应逐年列出数据")))
         return ()
     values: dict[int, IndicatorValue] = {}
     for row in raw:
         value = _value(row, str(item.get("unit", "")), path, problems)
         if value is not None and value.year in values:
-            problems.append(Problem(path, row.line, f"year {value.year} is given twice"))
+            problems.append(Problem(path, row.line, _("%(year)s 年的数据写了两次", year=value.year)))
         elif value is not None:
             values[value.year] = value
     return tuple(values[year] for year in sorted(values))
@@ -247,7 +276,7 @@ def _values(item: _Lined, path: Path, problems: list[Problem]) -> tuple[Indicato
 
 def _value(row: Any, unit: str, path: Path, problems: list[Problem]) -> IndicatorValue | None:
     if not isinstance(row, _Lined):
-        problems.append(Problem(path, 1, "each yearly figure is a mapping: year, value, source, date"))
+        problems.append(Problem(path, 1, _("每条年度数据都要写 year、value、source、date")))
         return None
     before = len(problems)
     problems += _unknown_keys(row, VALUE_KEYS, path, "a yearly figure")
@@ -258,14 +287,19 @@ def _value(row: Any, unit: str, path: Path, problems: list[Problem]) -> Indicato
             Problem(
                 path,
                 row.lines.get("unit", row.line),
-                f"unit '{row['unit']}' differs from the indicator's unit '{unit}':"
-                " convert the figure, do not mix units",
+                _(
+                    "单位 “%(unit)s” 与指标的单位 “%(own)s” 不同：请换算成同一单位，不要混用",
+                    unit=str(row["unit"]),
+                    own=unit,
+                ),
             )
         )
     date = row.get("date")
     if date is not None and not isinstance(date, dt.date):
         problems.append(
-            Problem(path, row.lines.get("date", row.line), f"'date' must be a date (YYYY-MM-DD), not {date!r}")
+            Problem(
+                path, row.lines.get("date", row.line), _("date 应是日期（YYYY-MM-DD），而不是 %(raw)s", raw=repr(date))
+            )
         )
     if len(problems) > before or number is None:
         return None
@@ -288,13 +322,17 @@ def check_indicators(
     problems = []
     for indicator in indicators:
         if indicator.policy not in policy_text:
-            close = difflib.get_close_matches(indicator.policy, list(policy_text), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = suggest(indicator.policy, policy_text)
             problems.append(
                 Problem(
                     indicator.path,
                     indicator.line,
-                    f"indicator '{indicator.id}': no policy '{indicator.policy}' in the library{hint}",
+                    _(
+                        "指标 “%(id)s”：法规库中没有 “%(policy)s” 这份政策文件。%(hint)s",
+                        id=indicator.id,
+                        policy=indicator.policy,
+                        hint=hint,
+                    ),
                 )
             )
         elif _squash(indicator.quote) not in _squash(policy_text[indicator.policy]):
@@ -302,7 +340,11 @@ def check_indicators(
                 Problem(
                     indicator.path,
                     indicator.line,
-                    f"indicator '{indicator.id}': the quote is not in the text of '{indicator.policy}' word for word",
+                    _(
+                        "指标 “%(id)s”：quote 的文字在 “%(policy)s” 原文中找不到，请逐字照录原文",
+                        id=indicator.id,
+                        policy=indicator.policy,
+                    ),
                 )
             )
         if production and indicator.sample:
@@ -310,8 +352,10 @@ def check_indicators(
                 Problem(
                     indicator.path,
                     indicator.line,
-                    f"indicator '{indicator.id}' shows sample figures (sample: true):"
-                    " replace them with real statistics before publishing",
+                    _(
+                        "指标 “%(id)s” 含有示例数据（sample: true）：正式发布前请换成实际统计数据",
+                        id=indicator.id,
+                    ),
                     "warning",
                 )
             )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from ..messages import _
 from .errors import Problem
 
 
@@ -34,5 +35,8 @@ def syntax_problem(path: Path, exc: yaml.YAMLError) -> Problem:
     """A YAML error at the line where the broken construct starts (an unclosed quote or bracket)."""
     mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
     what = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
-    hint = "check quotes and brackets are closed and that each key is followed by ': '"
-    return Problem(path, mark.line + 1 if mark else 1, f"YAML syntax error: {what or exc} ({hint})")
+    message = _(
+        "YAML 格式错误（%(what)s）：请检查引号和括号是否成对、每个键后面是否有英文冒号和空格 “: ”",
+        what=what or str(exc),
+    )
+    return Problem(path, mark.line + 1 if mark else 1, message)

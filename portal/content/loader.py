@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..messages import _, suggest
 from .attachments import read_attachments
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
@@ -15,6 +16,7 @@ from .indicators import read_indicators
 from .legal import parse_legal_body
 from .model import Entry, LegalInfo, Translation
 from .parse_cache import ParseCache
+from .placeholders import placeholder_problems
 from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
 
@@ -92,9 +94,10 @@ def _read(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as exc:
-        return None, [Problem(path, 1, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]
+        message = _("不是 UTF-8 文本（第 %(byte)s 字节）：请用 UTF-8 编码另存此文件", byte=exc.start)
+        return None, [Problem(path, 1, message)]
     except OSError as exc:
-        return None, [Problem(path, 1, f"cannot read file: {exc.strerror}")]
+        return None, [Problem(path, 1, _("无法读取文件：%(reason)s", reason=exc.strerror))]
 
 
 def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem]]:
@@ -106,6 +109,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
     if parsed.problems:
         return None, parsed.problems
     problems = validate(section, parsed.meta, parsed.key_lines, path)
+    problems += placeholder_problems(parsed.meta, parsed.key_lines, parsed.body, parsed.body_line, path)
     if problems:
         return None, problems
     meta = parsed.meta
@@ -188,17 +192,22 @@ def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Pat
         if section is None:
             if files:
                 problems.append(
-                    Problem(files[0], 1, f"unknown section '{folder.name}' (known sections: {', '.join(SECTIONS)})")
+                    Problem(files[0], 1, _(
+                            "没有 “%(name)s” 这个栏目文件夹（可用：%(known)s）%(hint)s",
+                            name=folder.name, known=", ".join(SECTIONS), hint=suggest(folder.name, SECTIONS),
+                        ))
                 )
             continue
         found.extend((section, f) for f in files)
     return found
 
 
-def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalog:
+def load_catalog(folders: list[Path], cache: ParseCache | None = None, errors_into: list | None = None) -> Catalog:
     """Read every content folder into one catalogue; raise :class:`ContentError` on any error.
 
-    With a :class:`ParseCache`, files unchanged since the last call are not read again.
+    With a :class:`ParseCache`, files unchanged since the last call are not read again. With
+    ``errors_into``, errors are appended to that list and the catalogue of the good files is
+    returned instead (so links can be checked even when some file is broken).
     """
     cache = cache or ParseCache()
     problems: list[Problem] = []
@@ -209,7 +218,7 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalo
     for root in folders:
         root = Path(root)
         if not root.is_dir():
-            problems.append(Problem(root, 0, "content folder not found"))
+            problems.append(Problem(root, 0, _("找不到内容文件夹：检查 instance/portal.toml 中的 content_dirs")))
             continue
         for section, path in _scan_folder(root, problems):
             real = _identity(path)
@@ -227,8 +236,10 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalo
     catalog.indicators, found = read_indicators([Path(root) for root in folders])
     problems.extend(found)
     errors = [p for p in problems if p.severity == "error"]
-    if errors:
+    if errors and errors_into is None:
         raise ContentError(errors)
+    if errors_into is not None:
+        errors_into.extend(errors)
     catalog.link_relations()
     return catalog
 
@@ -249,7 +260,12 @@ def _add(catalog: Catalog, works: dict[str, list[Entry]], entry: Entry, problems
         group[group.index(twin)] = kept
         catalog.also_from[kept.key] = catalog.also_from.get(twin.key, ()) + (str(dropped.path),)
         catalog.warnings.append(
-            Problem(dropped.path, 1, f"same document as {kept.path}: published once, from {kept.path.name}", "warning")
+            Problem(
+                dropped.path,
+                1,
+                _("与 %(kept)s 是同一文件：只发布一次，采用 %(name)s", kept=kept.path, name=kept.path.name),
+                "warning",
+            )
         )
         return
     owner = _slug_owner(catalog, entry)
@@ -258,7 +274,10 @@ def _add(catalog: Catalog, works: dict[str, list[Entry]], entry: Entry, problems
             Problem(
                 entry.path,
                 entry.extra["line_of"].get("slug", 1),
-                f"duplicate slug '{entry.slug}': already used by {owner.path}",
+                _(
+                    "网址名 “%(slug)s” 已被 %(other)s 使用：请改文件名，或加一行 slug: 另一个名字",
+                    slug=entry.slug, other=owner.path,
+                ),
             )
         )
         return
@@ -293,7 +312,7 @@ def _attach_translations(
     for original, path in translations.items():
         entry = by_path.get(original)
         if entry is None:
-            problems.append(Problem(path, 1, f"translation without an original: {original.name} not found"))
+            problems.append(Problem(path, 1, _("译文找不到原文：没有 %(name)s", name=original.name)))
             continue
         translation, found = cache.get(path, lambda p=path: read_translation(p))
         problems.extend(found)

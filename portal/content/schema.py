@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..messages import _, suggest
 from .attachments import attachments_problem
 from .errors import Problem
 
@@ -118,46 +119,54 @@ def parse_datetime(value: Any) -> dt.datetime | None:
 
 def _check_value(field: Field, value: Any) -> str | None:
     """Return a message if ``value`` does not fit ``field``, else None."""
+    name = field.name
     if value is None:
-        return f"'{field.name}' is required" if field.required else None
+        return _("缺少必填字段 “%(name)s”：请加一行 %(name)s: …", name=name) if field.required else None
     if field.kind == "str" and not isinstance(value, (str, int, float)):
-        return f"'{field.name}' must be text"
+        return _("“%(name)s” 应为一行文字", name=name)
     if field.kind == "str" and field.required and not str(value).strip():
-        return f"'{field.name}' must not be empty"
+        return _("“%(name)s” 不能为空：请在冒号后写上内容", name=name)
     if field.kind == "attachments":
         return attachments_problem(value)
     if field.kind == "bool" and not isinstance(value, bool):
-        return f"'{field.name}' must be true or false"
+        return _("“%(name)s” 只能写 true 或 false", name=name)
     if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)):
-        return f"'{field.name}' must be a list of text items"
+        return _("“%(name)s” 应为列表，例如 %(name)s: [甲, 乙]", name=name)
     if field.kind == "str_or_list":
         items = value if isinstance(value, list) else [value]
         if not all(isinstance(v, str) for v in items):
-            return f"'{field.name}' must be text or a list of text items"
+            return _("“%(name)s” 应为文字或文字列表", name=name)
         bad = [v for v in items if field.choices and v not in field.choices]
         if bad:
-            return f"'{field.name}' has unknown value {bad[0]!r}; allowed: {', '.join(field.choices)}"
+            return _(
+                "“%(name)s” 的值 “%(value)s” 不在可选范围内（%(choices)s）%(hint)s",
+                name=name, value=bad[0], choices="、".join(field.choices), hint=suggest(bad[0], field.choices),
+            )
     if field.kind == "choice" and value not in field.choices:
-        return f"'{field.name}' must be one of {', '.join(field.choices)} (or leave it out when unknown), not {value!r}"
+        return _(
+            "“%(name)s” 应为 %(choices)s 之一（原文没写就删掉这一行），不能是 “%(value)s”%(hint)s",
+            name=name, choices="、".join(field.choices), value=value, hint=suggest(value, field.choices),
+        )
     if field.kind == "date":
         try:
             parse_datetime(value)
-        except ValueError as exc:
-            return f"'{field.name}': {exc}"
+        except ValueError:
+            return _("“%(name)s” 的值 “%(value)s” 不是日期：请写成 YYYY-MM-DD，例如 2024-04-26", name=name, value=value)
     return None
 
 
 def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path) -> list[Problem]:
     """Check ``meta`` against the section's fields; return every problem found."""
     problems = []
+    names = [f.name for f in section.fields]
     for key in meta:
         if section.field(str(key)) is None:
-            known = ", ".join(f.name for f in section.fields)
+            hint = suggest(key, names) or _("可用的字段：%(known)s", known=", ".join(names))
             problems.append(
                 Problem(
                     path,
                     key_lines.get(str(key), 1),
-                    f"unknown key '{key}' for section '{section.name}' (known keys: {known})",
+                    _("“%(section)s” 栏目没有字段 “%(key)s”。%(hint)s", section=section.name, key=key, hint=hint),
                 )
             )
     for field in section.fields:

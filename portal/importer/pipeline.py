@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from portal.content.loader import slugify
-from portal.content.schema import SECTIONS, validate
+from portal.content.schema import SECTIONS, parse_date, validate
+from portal.messages import _
 
 from .body import render_body
 from .manifest import merge, read_manifest
@@ -15,15 +16,22 @@ from .result import ImportFailed, ImportResult
 from .structure import Document, parse_document
 from .write import ordered, render_markdown, write_checked
 
+# Fields staff can supply at import when the document does not state them: key, label, command-line flag.
+GIVEN_FIELDS = (("issuer", "制定机关", "--issuer"), ("level", "效力级别", "--level"),
+                ("region", "地区", "--region"), ("date", "日期", "--date"))
 
-def import_file(path: Path, content_dir: Path, *, section: str = "policies", overwrite: bool = False) -> ImportResult:
+
+def import_file(path: Path, content_dir: Path, *, section: str = "policies", overwrite: bool = False,
+                given: dict[str, Any] | None = None) -> ImportResult:
     """Convert received file ``path`` into ``content_dir/<section>/<slug>.md`` and describe the result.
 
     ``path`` is plain text (UTF-8 or GB18030) or a .docx; missing folders are created. The
     slug is the file's stem (as the portal slugifies it). An ``index.yaml`` beside ``path``
     that lists it supplies metadata; its values win over the text's, with a warning when
     they differ. Raises :class:`ImportFailed` (and writes nothing) when the file cannot be
-    imported, or when the output exists and ``overwrite`` is false.
+    imported, or when the output exists and ``overwrite`` is false. ``given`` holds values staff
+    supply (issuer, level, region, date): they win over the text's, with a warning when they differ;
+    a warning names each of these fields that neither states.
     """
     path, content_dir = Path(path), Path(content_dir)
     target = SECTIONS.get(section)
@@ -37,7 +45,7 @@ def import_file(path: Path, content_dir: Path, *, section: str = "policies", ove
     slug = slugify(path.stem)
     output = content_dir / section / f"{slug}.md"
     if output.exists() and not overwrite:
-        raise ImportFailed(f"{path}: {output} already exists (use --overwrite, or overwrite=True, to replace it)")
+        raise ImportFailed(f"{path}: {output} already exists (use --overwrite to replace it)")
 
     lines, warnings = read_lines(path)
     if slug != path.stem:
@@ -51,6 +59,8 @@ def import_file(path: Path, content_dir: Path, *, section: str = "policies", ove
     warnings += body_warnings
     meta, merge_warnings = _metadata(doc, manifest, path)
     warnings += merge_warnings
+    meta, given_warnings = _with_given(meta, given or {}, path)
+    warnings += given_warnings
     if not blocks:
         warnings.append(f"{path.name}: no body text was found")
 
@@ -72,4 +82,20 @@ def _metadata(doc: Document, manifest: dict[str, Any] | None, path: Path) -> tup
     if "title" not in meta:
         raise ImportFailed(f"{path}: no title found at the top of the text, and no manifest title for it")
     meta.setdefault("source", f"received file {path.name}")
+    return meta, warnings
+
+
+def _with_given(meta: dict[str, Any], given: dict[str, Any], path: Path) -> tuple[dict[str, Any], list[str]]:
+    """``meta`` with the values staff gave; a warning for each field still unknown."""
+    values = {k: v for k, v in given.items() if v not in (None, "")}
+    if "date" in values:
+        try:
+            values["date"] = parse_date(values["date"])
+        except ValueError:
+            raise ImportFailed(f"{path}: --date {values['date']!r} is not a date (write YYYY-MM-DD)") from None
+    meta, warnings = merge(meta, values)
+    for key, label, flag in GIVEN_FIELDS:
+        if key not in meta:
+            warnings.append(_("%(file)s：文中没有写明%(label)s，网站将显示“未注明”；如果知道，导入时用 %(flag)s 填写",
+                              file=path.name, label=label, flag=flag))
     return meta, warnings

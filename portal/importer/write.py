@@ -55,7 +55,7 @@ def write_checked(target: Path, text: str, section: Section, *, overwrite: bool,
             details = "; ".join(p.message for p in problems)
             raise ImportFailed(f"{source}: the converted file would not load in the portal: {details}")
         if target.exists() and not overwrite:
-            raise ImportFailed(f"{source}: {target} already exists (use --overwrite, or overwrite=True, to replace it)")
+            raise ImportFailed(f"{source}: {target} already exists (use --overwrite to replace it)")
         os.replace(tmp, target)
         done = True
     except OSError as exc:

@@ -24,7 +24,7 @@ from tests.nginx_server import free_port
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONF = REPO_ROOT / "deploy" / "gunicorn.conf.py"
 APP = "portal:create_app()"
-START_TIMEOUT = 30.0
+START_TIMEOUT = 90.0  # the search index is built before the port opens
 STOP_TIMEOUT = 15.0
 
 
@@ -74,6 +74,7 @@ class GunicornServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
         env["PORTAL_CONTENT_DIRS"] = os.pathsep.join(str(d) for d in self.content_dirs)
         env["PORTAL_INDEX_DIR"] = str(self.index_dir)
+        env["PORTAL_CONFIG"] = str(self.tmp / "portal.toml")
         return env
 
     def log_text(self) -> str:

@@ -1,0 +1,64 @@
+"""Start-up: the search index is ready before the first request; stopping is quiet."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from portal.search.live import current_folder
+from portal.startup import prepare_index
+
+from .nginx_server import free_port, http_request
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_prepare_index_builds_with_progress_then_opens(app, tmp_path):
+    said: list[str] = []
+    prepare_index(app, said.append)
+    assert current_folder(Path(app.config["INDEX_DIR"])) is not None
+    assert said[0].startswith("search index: building") and "3/3 documents" in said[-2]
+    assert said[-1].startswith("search index: built, 3 documents")
+    again: list[str] = []
+    prepare_index(app, again.append)
+    assert len(again) == 1 and again[0].startswith("search index: ready, 3 documents")
+
+
+def _serve(content_dir: Path, tmp_path: Path) -> tuple[subprocess.Popen, int, Path]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
+    env.update(PORTAL_CONTENT_DIRS=str(content_dir), PORTAL_INDEX_DIR=str(tmp_path / "index"),
+               PORTAL_CONFIG=str(tmp_path / "portal.toml"), PYTHONUNBUFFERED="1")
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "portal.cli", "serve", "--port", str(port), "--no-reload"],
+            cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+    return process, port, log
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_indexes_before_listening_and_stops_quietly(content_dir, tmp_path, stop):
+    process, port, log = _serve(content_dir, tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while "Running on" not in log.read_text(encoding="utf-8", errors="replace"):
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        text = log.read_text(encoding="utf-8")
+        assert text.index("search index: built, 3 documents") < text.index("serving 3 entries")
+        assert http_request(port, "GET", "/zh/search/?q=%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83", {}).status == 200
+    finally:
+        process.send_signal(stop)
+        code = process.wait(timeout=20)
+    text = log.read_text(encoding="utf-8")
+    assert code == 0 and text.rstrip().endswith("stopped")
+    assert "Traceback" not in text and "Aborted" not in text

@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import add
 from typing import Protocol
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 MAX_QUERY_CHARS = 200
 CJK_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
 REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -33,6 +33,15 @@ OPENING = "[〔【〖〘⦅"
 CLOSING = "]〕】〗〙⦆"
 # Function words: optional inside a longer query, searched for only when the query has nothing else.
 STOP_CHARS = "的地得了着和与及或之是在对把被等也都而其于"
+# Question and function words people type around their subject (怎么申请专利, 发明专利保护多少年):
+# removed from a query outside quotes, where they split it into terms, unless nothing else is left.
+# Longest first, so 怎么办 goes before 怎么. Exported to search.js in the manifest.
+QUESTION_WORDS: tuple[str, ...] = tuple(sorted((
+    "可不可以", "能不能", "有没有", "要不要", "为什么", "怎么办", "怎么样", "怎么", "如何", "怎样", "什么", "哪些",
+    "哪里", "哪个", "是否", "能否", "多少", "多久", "几年", "可以", "需要", "请问", "我的", "我们", "我想", "我要",
+    "吗", "呢", "吧", "呀", "啊",
+), key=len, reverse=True))
+_QUESTION_RE = re.compile('("[^"]*")|(' + "|".join(map(re.escape, QUESTION_WORDS)) + ")")
 CJK_CLASS = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES)
 RUN_RE = re.compile(rf"(?P<c>[{CJK_CLASS}](?: *[{CJK_CLASS}])*)|(?P<a>[^\W_{CJK_CLASS}]+)")
 TERM_RE = re.compile(r'"([^"]+)"|([^ "]+)')
@@ -270,6 +279,15 @@ def _require_all(term: QueryTerm) -> QueryTerm:
     return QueryTerm(term.text, term.quoted, term.runs, pieces)
 
 
+def without_question_words(folded: str) -> str:
+    """``folded`` with question and function words outside quotes turned into spaces.
+
+    A query made only of such words (怎么办) is kept as it is, so it still finds its words.
+    """
+    stripped = _QUESTION_RE.sub(lambda m: m.group(1) or " ", folded)
+    return stripped if runs(stripped) else folded
+
+
 def parse_query(raw: str, lexicon: Lexicon) -> ParsedQuery:
     """Analyse a query exactly as documents are analysed; errors: empty, too_long, no_terms."""
     if len(raw) > MAX_QUERY_CHARS:
@@ -277,7 +295,7 @@ def parse_query(raw: str, lexicon: Lexicon) -> ParsedQuery:
     folded = fold(raw)
     if not folded.strip():
         return ParsedQuery(raw, error="empty")
-    terms = tuple(_terms(folded, lexicon))
+    terms = tuple(_terms(without_question_words(folded), lexicon))
     if not terms:
         return ParsedQuery(raw, error="no_terms")
     if not any(p.required for t in terms for p in t.pieces):

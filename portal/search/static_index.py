@@ -30,7 +30,7 @@ from flask import Flask
 from .. import urls
 from ..content.schema import IP_FIELDS, LEVELS
 from ..settings import LANGUAGES
-from .analysis import ANALYSIS_VERSION, CJK_RANGES, MAX_QUERY_CHARS, REMOVED, STOP_CHARS, Lexicon
+from .analysis import ANALYSIS_VERSION, CJK_RANGES, MAX_QUERY_CHARS, QUESTION_WORDS, REMOVED, STOP_CHARS, Lexicon
 from .corpus import AnalysedDoc, Vocabulary, analyse, fingerprint, published
 from .documents import SECTION_NAMES, SearchDoc
 from .engine import RANKING, DocRow
@@ -169,7 +169,7 @@ def _manifest(app: Flask, docs: int, shards: dict, vocabulary: Vocabulary, lexic
     return {
         "format": FORMAT, "analysis": ANALYSIS_VERSION, "version": fingerprint(app)[:16], "docs": docs,
         "shards": shards, "fold": vocabulary.fold_table(), "variants": vocabulary.variants(), "cjk": CJK_RANGES,
-        "removed": REMOVED, "stop": STOP_CHARS, "maxQuery": MAX_QUERY_CHARS,
+        "removed": REMOVED, "stop": STOP_CHARS, "question": QUESTION_WORDS, "maxQuery": MAX_QUERY_CHARS,
         "lexicon": {"default": lexicon.default, "maxLen": lexicon.max_len},
         "ranking": RANKING, "snippet": SNIPPET, "boundary": BOUNDARY,
         "sections": SECTION_NAMES, "levels": LEVELS, "fields": IP_FIELDS,

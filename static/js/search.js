@@ -135,12 +135,20 @@
       });
     }));
   }
+  // Question and function words outside quotes become spaces, unless nothing else is left
+  // (analysis.without_question_words; the list comes longest first in the manifest).
+  function withoutQuestionWords(folded) {
+    var words = M.question.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    var re = new RegExp('("[^"]*")|(' + words.join("|") + ")", "gu");
+    var stripped = folded.replace(re, function (m, quoted) { return quoted !== undefined ? quoted : " "; });
+    return runs(stripped).length ? stripped : folded;
+  }
   function analyze(raw) {
     return manifest().then(function () {
       if (Array.from(raw).length > M.maxQuery) return { raw: raw, error: "too_long", terms: [] };
       var folded = fold(raw);
       if (!folded.trim()) return { raw: raw, error: "empty", terms: [] };
-      var terms = rawTerms(folded);
+      var terms = rawTerms(withoutQuestionWords(folded));
       return lexiconFor(terms).then(function () {
         terms.forEach(function (t) {
           t.pieces = [];

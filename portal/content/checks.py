@@ -133,4 +133,7 @@ def check_duplicate_titles(catalog: Catalog) -> list[Problem]:
 
 def check_catalog(catalog: Catalog) -> list[Problem]:
     """Every cross-entry check; loading already validated each file on its own."""
-    return list(catalog.warnings) + check_links(catalog) + check_duplicate_titles(catalog)
+    from ..citations.link import citation_index
+
+    problems = list(catalog.warnings) + check_links(catalog) + check_duplicate_titles(catalog)
+    return problems + citation_index(catalog).problems

@@ -44,6 +44,8 @@ class Catalog:
     series: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
     also_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     indicators: tuple = ()  # of indicators.Indicator, from each folder's indicators/*.yaml
+    # Values computed from the whole catalogue on first use (citation index …); never compared.
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, section: str, slug: str) -> Entry | None:
         """The entry ``slug`` of ``section``, or None."""

@@ -170,6 +170,8 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
 
     With ``production``, content marked ``sample: true`` is flagged too.
     """
+    from ..citations.link import citation_index
+
     policy_text = {e.slug: e.text for e in catalog.entries.values() if e.section in LIBRARY_SECTIONS}
     return (
         list(catalog.warnings)
@@ -177,6 +179,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
         + check_duplicate_titles(catalog)
         + check_reports(catalog, production)
         + check_indicators(catalog.indicators, policy_text, production)
+        + citation_index(catalog).problems
     )
 
 

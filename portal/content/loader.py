@@ -12,6 +12,7 @@ from .attachments import read_attachments
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
+from .history import canonical_region, history_dates
 from .indicators import read_indicators
 from .legal import parse_legal_body
 from .model import Entry, LegalInfo, Translation
@@ -73,15 +74,17 @@ def _text(value) -> str | None:
 
 
 def _legal_info(meta: dict) -> LegalInfo:
+    stated = history_dates(_as_tuple(meta.get("history")))
     return LegalInfo(
         level=_text(meta.get("level")),
-        region=_text(meta.get("region")),
+        region=canonical_region(_text(meta.get("region"))),
         doc_number=_text(meta.get("doc_number")),
         issuers=_as_tuple(meta.get("issuer")),
         status=_text(meta.get("status")),
         version_date=parse_date(meta.get("version_date")),
-        published=parse_date(meta.get("published")),
-        effective=parse_date(meta.get("effective")),
+        published=parse_date(meta.get("published")) or stated.published,
+        effective=parse_date(meta.get("effective")) or stated.effective,
+        adopted=stated.adopted,
         history=_as_tuple(meta.get("history")),
         source=_text(meta.get("source")) or _text(meta.get("source_path")),
         addressees=_text(meta.get("addressees")),

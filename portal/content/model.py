@@ -28,6 +28,7 @@ class LegalInfo:
     addressees: str | None = None
     cc: str | None = None
     disclosure: str | None = None
+    adopted: dt.date | None = None  # 通过, from the history lines
 
 
 @dataclass(frozen=True)

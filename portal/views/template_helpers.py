@@ -44,6 +44,26 @@ def localize_links(fragment: str, lang: str) -> str:
     return _SITE_LINK.sub(lambda m: m.group(1) + lang + m.group(3), fragment)
 
 
+def linked_html(entry) -> str:
+    """The entry's HTML with its citations linked (see :mod:`portal.citations`)."""
+    from ..citations.link import citation_index
+    from .common import catalog
+
+    return citation_index(catalog()).html.get(entry.key, entry.html)
+
+
+def cited_by(entry) -> list:
+    """Visible entries citing ``entry``, with how often: [(entry, count), …], most first."""
+    from ..citations.link import citation_index
+    from .common import catalog, now, show_drafts
+
+    cat, moment = catalog(), now()
+    counts = citation_index(cat).cited_by.get(entry.key, {})
+    found = [(cat.entries[key], n) for key, n in counts.items() if key in cat.entries]
+    shown = [(e, n) for e, n in found if e.is_visible(moment, show_drafts())]
+    return sorted(shown, key=lambda pair: (-pair[1], pair[0].title))
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -58,6 +78,8 @@ def init_app(app: Flask) -> None:
         file_size=file_size,
         section_label=section_label,
         format_date=format_date,
+        linked_html=linked_html,
+        cited_by=cited_by,
     )
     app.jinja_env.filters["localize_links"] = localize_links
     app.jinja_env.trim_blocks = True

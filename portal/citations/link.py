@@ -1,0 +1,120 @@
+"""Turn the citations in every entry's HTML into links, and collect reverse links and failures."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import urls
+from ..content.catalog import LIBRARY_SECTIONS, Catalog
+from ..content.errors import Problem
+from ..content.model import Entry
+from .parse import Citation, find_citations
+from .resolve import CitationTarget, article_target, name_index, resolve_citation
+
+_TAG = re.compile(r"(<[^>]+>)")
+_ARTICLE_DIV = re.compile(r'<div class="article" id="([^"]+)"')
+_BARE_ENDINGS = ("法", "条例", "细则", "规定", "办法")
+
+
+@dataclass
+class CitationIndex:
+    """Linked HTML per entry, who cites whom, and the citations that could not be linked."""
+
+    html: dict[tuple[str, str], str] = field(default_factory=dict)
+    cited_by: dict[tuple[str, str], Counter] = field(default_factory=dict)
+    links: Counter = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def citation_index(catalog: Catalog) -> CitationIndex:
+    """The catalogue's citation index, computed once on first use."""
+    index = catalog.derived.get("citations")
+    if index is None:
+        index = build_index(catalog)
+        catalog.derived["citations"] = index
+    return index
+
+
+def _short_names(catalog: Catalog) -> tuple[str, ...]:
+    names = [n for n in name_index(catalog) if len(n) >= 3 and n.endswith(_BARE_ENDINGS) and len(n) <= 20]
+    return tuple(sorted(names))
+
+
+def build_index(catalog: Catalog) -> CitationIndex:
+    """Link the citations of every entry of the catalogue."""
+    index = CitationIndex()
+    names = _short_names(catalog)
+    for entry in catalog.entries.values():
+        index.html[entry.key] = _link_entry(catalog, entry, names, index)
+    return index
+
+
+def _link_entry(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: CitationIndex) -> str:
+    parts = _TAG.split(entry.html)
+    depth, article = 0, None
+    for i, part in enumerate(parts):
+        if i % 2:
+            depth += part.startswith("<a ") or part == "<a>"
+            depth -= part == "</a>"
+            found = _ARTICLE_DIV.match(part)
+            article = found.group(1) if found else article
+        elif depth == 0 and part.strip():
+            parts[i] = _link_text(catalog, entry, html.unescape(part), names, article, index)
+    return "".join(parts)
+
+
+def _link_text(
+    catalog: Catalog, entry: Entry, text: str, names: tuple[str, ...], article: str | None, index: CitationIndex
+) -> str:
+    legal = entry.section in LIBRARY_SECTIONS and bool(entry.articles) and not _amends_others(entry)
+    out, last = [], 0
+    for citation in find_citations(text, names, bare_self=legal):
+        target = _resolve(catalog, entry, citation, article, legal)
+        if target is None or (target.entry.key == entry.key and target.anchor is None):
+            if citation.article is not None:
+                reason = target.reason if target else "document not in the library"
+                _unresolved(entry, citation, reason or "not found", index)
+            continue
+        if target.reason:
+            _unresolved(entry, citation, f"linked to the document, not the article: {target.reason}", index)
+        href = (
+            urls.article_path(target.entry, "zh", target.anchor)
+            if target.anchor
+            else urls.entry_path(target.entry, "zh")
+        )
+        out.append(html.escape(text[last : citation.start], quote=False))
+        out.append(f'<a class="cite" href="{href}">{html.escape(citation.text, quote=False)}</a>')
+        last = citation.end
+        index.links[entry.key] += 1
+        if target.entry.key != entry.key:
+            index.cited_by.setdefault(target.entry.key, Counter())[entry.key] += 1
+    out.append(html.escape(text[last:], quote=False))
+    return "".join(out)
+
+
+def _amends_others(entry: Entry) -> bool:
+    """A decision amending other texts: its bare 第X条 are articles of those texts, not its own."""
+    return "修改" in entry.title and entry.title.endswith("决定")
+
+
+def _resolve(
+    catalog: Catalog, entry: Entry, citation: Citation, article: str | None, legal: bool
+) -> CitationTarget | None:
+    if citation.document == "self":
+        return article_target(entry, citation.article) if legal else None
+    if citation.document == "previous":
+        anchors = [a.anchor for a in entry.articles]
+        if article in anchors and anchors.index(article) > 0:
+            return CitationTarget(entry, anchors[anchors.index(article) - 1])
+        return None
+    return resolve_citation(catalog, citation.document, citation.article, entry.date)
+
+
+def _unresolved(entry: Entry, citation: Citation, reason: str, index: CitationIndex) -> None:
+    from ..content.checks import line_of
+
+    message = f"citation '{citation.text}': {reason}"
+    index.problems.append(Problem(entry.path, line_of(entry.path, citation.text), message, "warning"))

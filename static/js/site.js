@@ -71,7 +71,8 @@
   }
 
   function setupFilters() {
-    var form = document.querySelector("form.filters");
+    // Only the library's filter form: the search page's form (also .filters) submits a query.
+    var form = document.querySelector("form.filters[data-filter-target]");
     if (!form) return;
     var list = document.getElementById(form.getAttribute("data-filter-target"));
     var count = document.getElementById("library-count");

@@ -272,3 +272,24 @@ def test_a_partly_matching_search_says_so_and_shows_what_matched(site, page):
     assert marks and all("zzqx" not in text for text in marks)
     assert any("巫山脆李" in text for text in marks), marks
     assert not page.problems, page.problems
+
+
+def test_a_second_query_typed_on_the_search_page_replaces_the_first(site, page):
+    """The search page's own form: new results, q in the address, kept on reload and Back."""
+    page.goto(site.url("/zh/search/?q=" + "巫山脆李"))
+    results = page.locator("#search-results > li")
+    expect(results.first.locator("mark").first).to_have_text("巫山脆李")
+    box = page.locator("#search-form").get_by_label("搜索词")
+    box.fill("商标")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/zh/search/\?q=%E5%95%86%E6%A0%87(&|$)"))
+    expect(results.first.locator("mark").first).to_have_text("商标")
+    expect(page.locator("#search-results mark", has_text="巫山脆李")).to_have_count(0)
+    page.reload()
+    expect(box).to_have_value("商标")
+    expect(results.first.locator("mark").first).to_have_text("商标")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=%E5%B7%AB"))
+    expect(box).to_have_value("巫山脆李")
+    expect(results.first.locator("mark").first).to_have_text("巫山脆李")
+    assert not page.problems, page.problems

@@ -112,7 +112,18 @@
     apply(false);
   }
 
+  // On the search page the language switch carries the query (and filters) shown at the moment
+  // it is followed: the frozen page changes its address without reloading.
+  function setupLanguageSwitch() {
+    var link = document.querySelector("a.lang-switch");
+    if (!link || !document.getElementById("search-form")) return;
+    link.addEventListener("click", function () {
+      link.href = link.href.split("?")[0].split("#")[0] + window.location.search;
+    });
+  }
+
   setupElderMode();
   setupCopyLinks();
+  setupLanguageSwitch();
   setupFilters();
 })();

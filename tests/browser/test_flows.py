@@ -297,3 +297,16 @@ def test_a_second_query_typed_on_the_search_page_replaces_the_results(site, page
     expect(page).to_have_url(re.compile(r"\?q=%E5%B7%AB%E5%B1%B1"))
     expect(results.first).to_contain_text("巫山")
     assert not page.problems, page.problems
+
+
+def test_the_language_switch_on_the_search_page_keeps_the_query(site, page):
+    """A second query typed, then English: the English search page shows that query."""
+    page.goto(site.url("/zh/search/?q=" + "巫山脆李"))
+    box = page.locator("#search-form").get_by_label("搜索词")
+    box.fill("商标")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?q=%E5%95%86%E6%A0%87"))
+    page.locator("a.lang-switch").click()
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=%E5%95%86%E6%A0%87(&|$)"))
+    expect(page.locator("#search-form input[name=q]")).to_have_value("商标")
+    assert not page.problems, page.problems

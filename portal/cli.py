@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -180,12 +181,16 @@ def run_checks(folders: list[Path]) -> tuple[int, list]:
     """Load the folders and run every check; return the entry count and all problems."""
     from .content import load_catalog
     from .content.checks import check_catalog
+    from .content.review import check_identity, check_service_facts
+    from .settings import load_settings
 
+    config = load_settings()
     try:
         catalog = load_catalog(folders)
     except ContentError as exc:
-        return 0, list(exc.problems)
-    return len(catalog.entries), check_catalog(catalog)
+        return 0, list(exc.problems) + check_identity(config)
+    review = check_service_facts(catalog, dt.date.today(), int(config["FACTS_REVIEW_MONTHS"]))
+    return len(catalog.entries), check_catalog(catalog) + review + check_identity(config)
 
 
 def _print_problems(problems: list, fmt: str = "text") -> None:

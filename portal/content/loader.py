@@ -16,6 +16,7 @@ from .model import Entry, LegalInfo, Translation
 from .parse_cache import ParseCache
 from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
+from .service_facts import read_service_facts
 
 TRANSLATION_SUFFIX = ".en.md"
 TRANSLATION_SECTION = Section(
@@ -139,7 +140,11 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
         legal=legal,
         title_en=_text(meta.get("title_en")),
         attachments=attachments,
-        extra={"line_of": parsed.key_lines, "summary_en": _text(meta.get("summary_en"))},
+        extra={
+            "line_of": parsed.key_lines,
+            "summary_en": _text(meta.get("summary_en")),
+            "service_facts": read_service_facts(meta.get("service_facts")),
+        },
     )
     return entry, []
 

@@ -19,7 +19,7 @@ _MARK_CONTROLS_JS = """props => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
   const controls = [...document.querySelectorAll(selector)].filter(el =>
     !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 &&
-    getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden], details:not([open]) > :not(summary)'));
+    getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden]') && el.checkVisibility());
   return controls.map((el, i) => {
     el.dataset.tabStop = i;
     const style = getComputedStyle(el);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .helpers import px
 
@@ -33,3 +34,18 @@ def test_root_font_follows_the_browser_default(site, page):
     session.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})
     page.reload()
     assert px(page, "html") == pytest.approx(normal * 24 / 16, rel=0.02), (normal, px(page, "html"))
+
+
+@pytest.mark.parametrize(
+    "name, first", [("library", "#library-list > li"), ("search", "#search-results > li"), ("guide", "main h1")]
+)
+def test_first_item_is_on_the_first_phone_screen_without_javascript(site, new_page, name, first):
+    script = name == "search" and site.mode == "frozen"  # the frozen site searches in the browser
+    page = new_page(java_script_enabled=script, **PHONE)
+    page.goto(site.url(site.path(name)))
+    page.locator(first).first.wait_for()
+    menu = page.locator(".site-menu")
+    expect(menu.get_by_role("link").first).to_be_hidden()
+    assert page.locator(first).first.bounding_box()["y"] < 844 - 40
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link").first).to_be_visible()

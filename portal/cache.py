@@ -76,6 +76,7 @@ def _cacheable_request() -> bool:
         and not config.get("FREEZING")
         and not config.get("SHOW_DRAFTS")
         and config.get("PAGE_CACHE_SIZE", 0) > 0
+        and request.cookies.get("portal-elder") != "1"
         and not request.path.startswith(("/static/", "/api/search"))
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -249,15 +250,18 @@ def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int
     from .content import load_catalog
     from .content.checks import check_catalog
     from .content.loader import slugify
+    from .content.review import check_identity, check_service_facts
     from .messages import unique
 
+    config = _settings()
     if production is None:
-        production = bool(_settings().get("PRODUCTION"))
+        production = bool(config.get("PRODUCTION"))
     errors: list = []
     catalog = load_catalog(folders, errors_into=errors)
     failed = {slugify(p.path.stem) for p in errors}
     links = [p for p in check_catalog(catalog, production=production) if not _points_at(p, failed)]
-    return len(catalog.entries), unique(errors + links)
+    review = check_service_facts(catalog, dt.date.today(), int(config["FACTS_REVIEW_MONTHS"]))
+    return len(catalog.entries), unique(errors + links + review + check_identity({**config, "PRODUCTION": production}))
 
 
 def _points_at(problem, slugs: set[str]) -> bool:

@@ -57,7 +57,8 @@ SETTINGS: tuple[Setting, ...] = (
         "PRODUCTION",
         False,
         "PORTAL_PRODUCTION",
-        "A production site: `portal check` (and so `portal build`) flags content marked sample: true.",
+        "A production site: `portal check` and `portal build` flag content marked sample: true and fail while"
+        " an identity setting is a sample.",
     ),
     Setting("SITE_NAME", "知识产权公共信息与教育门户", "PORTAL_SITE_NAME", "Name shown in the header and page titles."),
     Setting(
@@ -80,6 +81,37 @@ SETTINGS: tuple[Setting, ...] = (
         "PORTAL_PAGE_CACHE_SIZE",
         "Rendered pages the live site keeps in memory per worker (0 turns the cache off).",
     ),
+    Setting(
+        "FACTS_REVIEW_MONTHS",
+        12,
+        "PORTAL_FACTS_REVIEW_MONTHS",
+        "`portal check` warns when a guide's service fact was checked longer ago than this many months.",
+    ),
+    Setting("OWNER", "示例主办单位（请设置 OWNER）", "PORTAL_OWNER", "主办单位: the body that owns the site."),
+    Setting("OPERATOR", "示例承办单位（请设置 OPERATOR）", "PORTAL_OPERATOR", "承办单位: the body that runs it."),
+    Setting("CONTACT_ADDRESS", "示例地址（请设置 CONTACT_ADDRESS）", "PORTAL_CONTACT_ADDRESS", "Postal address."),
+    Setting("CONTACT_PHONE", "示例电话（请设置 CONTACT_PHONE）", "PORTAL_CONTACT_PHONE", "Contact telephone."),
+    Setting("CONTACT_EMAIL", "contact@example.org", "PORTAL_CONTACT_EMAIL", "Contact e-mail address."),
+    Setting("SITE_CODE", "示例标识码", "PORTAL_SITE_CODE", "网站标识码 of a government website."),
+    Setting("ICP_NUMBER", "示例ICP备案号", "PORTAL_ICP_NUMBER", "ICP备案号, linked to the MIIT filing system."),
+    Setting("PSB_NUMBER", "示例公安备案号", "PORTAL_PSB_NUMBER", "公安机关互联网站安全备案号."),
+    Setting(
+        "ERROR_REPORT_URL",
+        "mailto:contact@example.org",
+        "PORTAL_ERROR_REPORT_URL",
+        "纠错: where readers report a mistake (a mailto: or https: address).",
+    ),
+)
+IDENTITY_SETTINGS = (
+    "OWNER",
+    "OPERATOR",
+    "CONTACT_ADDRESS",
+    "CONTACT_PHONE",
+    "CONTACT_EMAIL",
+    "SITE_CODE",
+    "ICP_NUMBER",
+    "PSB_NUMBER",
+    "ERROR_REPORT_URL",
 )
 LANGUAGES = ("zh", "en")
 

@@ -20,6 +20,7 @@ from .parse_cache import ParseCache
 from .placeholders import placeholder_problems
 from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
+from .service_facts import read_service_facts
 
 TRANSLATION_SUFFIX = ".en.md"
 TRANSLATION_SECTION = Section(
@@ -151,6 +152,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
             "line_of": parsed.key_lines,
             "summary_en": _text(meta.get("summary_en")),
             "sample": bool(meta.get("sample", False)),
+            "service_facts": read_service_facts(meta.get("service_facts")),
         },
     )
     return entry, []

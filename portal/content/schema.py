@@ -10,6 +10,7 @@ from typing import Any
 from ..messages import _, suggest
 from .attachments import attachments_problem
 from .errors import Problem
+from .service_facts import service_facts_problem
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
 STATUSES = ("尚未生效", "现行有效", "已修改", "已废止")
@@ -71,6 +72,7 @@ LEGAL = (
     Field("disclosure", "str"),
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
+GUIDE = (Field("service_facts", "service_facts"),)
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -78,7 +80,7 @@ SECTIONS: dict[str, Section] = {
         Section("laws", "法律法规", "Laws and regulations", True, COMMON + LEGAL),
         Section("policies", "政策文件", "Policy documents", True, COMMON + LEGAL),
         Section("news", "新闻动态", "News", False, COMMON + ARTICLE),
-        Section("guides", "办事指南", "Guides", False, COMMON + ARTICLE),
+        Section("guides", "办事指南", "Guides", False, COMMON + ARTICLE + GUIDE),
         Section("campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE),
         Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
@@ -128,6 +130,8 @@ def _check_value(field: Field, value: Any) -> str | None:
         return _("“%(name)s” 不能为空：请在冒号后写上内容", name=name)
     if field.kind == "attachments":
         return attachments_problem(value)
+    if field.kind == "service_facts":
+        return service_facts_problem(value)
     if field.kind == "bool" and not isinstance(value, bool):
         return _("“%(name)s” 只能写 true 或 false", name=name)
     if field.kind == "list" and not (isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)):

@@ -85,6 +85,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)
+    from .identity import init_app as init_identity
+
+    init_identity(app)
 
 
 def nav_sections() -> list[str]:

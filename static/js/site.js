@@ -4,15 +4,19 @@
   var body = document.body;
 
   function setupElderMode() {
-    var button = document.querySelector(".elder-toggle");
-    if (!button) return;
+    var link = document.querySelector(".elder-toggle");
+    if (!link) return;
     var root = document.documentElement;
-    function sync() { button.setAttribute("aria-pressed", root.classList.contains("elder") ? "true" : "false"); }
-    button.hidden = false;
+    function sync() { link.setAttribute("aria-pressed", root.classList.contains("elder") ? "true" : "false"); }
     sync();
-    button.addEventListener("click", function () {
+    link.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); link.click(); }
+    });
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
       var on = root.classList.toggle("elder");
       try { window.localStorage.setItem("portal-elder", on ? "1" : "0"); } catch (e) { /* ignore */ }
+      document.cookie = "portal-elder=" + (on ? "1" : "0") + "; path=/; max-age=31536000; SameSite=Lax";
       sync();
     });
   }

@@ -123,6 +123,7 @@ def page_paths(app) -> dict[str, str]:
         "news": "/zh/news/",
         "news-item": entry_path(news[0], "zh"),
         "about": "/zh/pages/about/",
+        "guide": "/zh/guides/trademark-registration/",
         "404": "/zh/no-such-page/",
         "en-home": "/en/",
         "en-law": entry_path(law, "en"),

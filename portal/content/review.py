@@ -1,0 +1,46 @@
+"""Checks that depend on settings: service facts past their review date, sample site identity."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ..settings import IDENTITY_SETTINGS, SETTINGS
+from .catalog import Catalog
+from .errors import Problem
+from .service_facts import stale_facts
+
+
+def check_service_facts(catalog: Catalog, today: dt.date, months: int) -> list[Problem]:
+    """A warning for every guide fact checked more than ``months`` months before ``today``."""
+    problems = []
+    for entry in catalog.entries.values():
+        for fact in stale_facts(entry.extra.get("service_facts", ()), today, months):
+            line = entry.extra["line_of"].get("service_facts", 1)
+            problems.append(
+                Problem(
+                    entry.path,
+                    line,
+                    f"service_facts.{fact.kind} was checked on {fact.checked.isoformat()}, more than {months} "
+                    f"months ago (FACTS_REVIEW_MONTHS): check it against its source again",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def check_identity(config: dict[str, Any]) -> list[Problem]:
+    """For a production build (PRODUCTION on), an error for each identity setting left at its sample default."""
+    if not config.get("PRODUCTION"):
+        return []
+    defaults = {s.name: s.default for s in SETTINGS}
+    return [
+        Problem(
+            Path("settings"),
+            0,
+            f"{name} is still the sample value {defaults[name]!r}: set the real one for a production build",
+        )
+        for name in IDENTITY_SETTINGS
+        if config.get(name) == defaults[name]
+    ]

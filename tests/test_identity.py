@@ -1,0 +1,39 @@
+"""The site's identity: owner, contact and filing numbers in the footer and About; sample values flagged."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from portal import create_app
+from portal.cli import main
+
+from .conftest import write
+
+
+def test_footer_and_about_show_identity_settings_and_every_page_has_a_description(tmp_path):
+    write(tmp_path, "pages/about.md", "---\ntitle: 关于本站\nsummary: 本站是谁办的。\n---\n正文\n")
+    write(tmp_path, "news/n.md", "---\ntitle: 新闻\nsummary: 巫山县发布  实施意见。\n---\n正文\n")
+    config = {"OWNER": "巫山县某局", "ICP_NUMBER": "渝ICP备1号", "ERROR_REPORT_URL": "https://e.example/report"}
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(tmp_path)], **config})
+    client = app.test_client()
+    home = client.get("/zh/").get_data(as_text=True)
+    footer = home.split('class="site-footer"', 1)[1]
+    assert "主办单位" in footer and "巫山县某局" in footer and "渝ICP备1号" in footer
+    assert 'href="https://e.example/report"' in footer
+    about = client.get("/zh/pages/about/").get_data(as_text=True)
+    assert "巫山县某局" in about.split("<main", 1)[1].split("</main>", 1)[0]
+    news = client.get("/zh/news/n/").get_data(as_text=True)
+    assert '<meta name="description" content="巫山县发布 实施意见。">' in news
+    assert '<meta name="description" content="' in home and 'rel="icon"' in home
+    english = client.get("/en/").get_data(as_text=True)
+    assert "Owner" in english and '<dd lang="zh-CN">巫山县某局</dd>' in english
+
+
+def test_production_check_flags_sample_identity(tmp_path):
+    write(tmp_path, "news/n.md", "---\ntitle: 新闻\n---\n正文\n")
+    plain = CliRunner().invoke(main, ["check", "--content", str(tmp_path)])
+    assert plain.exit_code == 0 and "sample value" not in plain.output
+    prod = CliRunner().invoke(main, ["check", "--content", str(tmp_path)], env={"PORTAL_PRODUCTION": "1"})
+    assert prod.exit_code == 1 and "OWNER is still the sample value" in prod.output
+    env = {"PORTAL_PRODUCTION": "1", "PORTAL_OWNER": "巫山县某局"}
+    assert "OWNER is still" not in CliRunner().invoke(main, ["check", "--content", str(tmp_path)], env=env).output

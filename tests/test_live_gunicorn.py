@@ -101,3 +101,19 @@ def test_workers_were_forked_from_a_preloaded_app(live: Live):
     log = live.log_text()
     assert log.count("Booting worker") >= 2, log[-2000:]
     assert "Traceback" not in log, log[-4000:]
+
+
+def test_recycling_never_restarts_the_pool_at_once():
+    settings = runpy.run_path(str(GUNICORN_CONF))
+    limit, jitter = settings["max_requests"], settings["max_requests_jitter"]
+    assert limit == 0 or jitter >= limit
+
+
+def test_master_warms_the_app_before_forking(live: Live):
+    answer = live.get("/zh/search/?q=" + quote("专利"))
+    assert answer.status == 200
+    log = live.log_text()
+    assert "portal warmed up in" in log
+    assert "portal warm-up failed" not in log
+    # the index was built by the warm-up in the master, before any worker booted
+    assert log.index("portal warmed up in") < log.index("Booting worker")

@@ -18,8 +18,8 @@ from .nginx_server import Response, free_port, http_request, stop_process, wait_
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONF = REPO_ROOT / "deploy" / "gunicorn.conf.py"
-START_TIMEOUT = 30.0
-pytestmark = pytest.mark.timeout(120)
+START_TIMEOUT = 120.0  # the master warms up (and builds a missing index) before it listens
+pytestmark = pytest.mark.timeout(240)
 LAW = "/zh/library/" + quote("专利法-2020-10-17") + "/"
 
 

@@ -94,14 +94,15 @@ def _stop(_signum: int, _frame: object) -> None:
 )
 def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     """Freeze the complete site into static files."""
+    from .content.checks import check_catalog
     from .freeze import build_site
 
-    _, problems = run_checks(_content_folders(content_dirs))
+    app = _app(content_dirs)  # the catalogue is read once: checked, then built from
+    problems = check_catalog(app.extensions["portal.catalog"])
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
         click.echo(translate(_("内容有错误：没有生成网站，上一次的结果保持不变"), _language()), err=True)
         raise SystemExit(1)
-    app = _app(content_dirs)
     target = out or Path(app.config["BUILD_DIR"])
     interactive = sys.stderr.isatty()
 

@@ -147,6 +147,7 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
                     progress(pages, max(pages, expected), url)
         with app.app_context():
             _raise_real_warnings(caught, _empty_endpoints(app))
+        app.extensions["portal.build.previous"] = out if out.is_dir() else None  # hooks may reuse its files
         for hook in POST_BUILD_HOOKS:
             hook(app, staging)
         staging.chmod(0o755)  # mkdtemp makes it private; the web server must read it
@@ -156,4 +157,5 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
         raise
     finally:
         app.config["FREEZING"] = False
+        app.extensions.pop("portal.build.previous", None)
     return BuildReport(out, pages, time.perf_counter() - started)

@@ -18,8 +18,8 @@ from .nginx_server import Response, free_port, http_request, stop_process, wait_
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONF = REPO_ROOT / "deploy" / "gunicorn.conf.py"
-START_TIMEOUT = 90.0  # the search index is built before the port opens
-pytestmark = pytest.mark.timeout(120)
+START_TIMEOUT = 120.0  # the master warms up (and builds a missing index) before it listens
+pytestmark = pytest.mark.timeout(240)
 LAW = "/zh/library/" + quote("专利法-2020-10-17") + "/"
 
 
@@ -109,3 +109,19 @@ def test_search_index_is_built_before_the_port_opens(live: Live):
     assert "search index: built" in log and log.index("search index: built") < log.index("Listening at")
     answer = live.get("/zh/search/?q=" + quote("专利"))
     assert answer.status == 200 and "search index" not in live.log_text()[len(log):]
+
+
+def test_recycling_never_restarts_the_pool_at_once():
+    settings = runpy.run_path(str(GUNICORN_CONF))
+    limit, jitter = settings["max_requests"], settings["max_requests_jitter"]
+    assert limit == 0 or jitter >= limit
+
+
+def test_master_warms_the_app_before_forking(live: Live):
+    answer = live.get("/zh/search/?q=" + quote("专利"))
+    assert answer.status == 200
+    log = live.log_text()
+    assert "portal warmed up in" in log
+    assert "portal warm-up failed" not in log
+    # the index was built by the warm-up in the master, before any worker booted
+    assert log.index("portal warmed up in") < log.index("Booting worker")

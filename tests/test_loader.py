@@ -154,3 +154,18 @@ def test_unknown_facts_stay_unknown(corpus_catalog):
     patent = corpus_catalog.get("laws", "专利法-2020-10-17")
     assert patent.legal.level == "法律" and len(patent.articles) == 82
     assert patent.toc[0].text == "第一章 总则" and patent.toc[0].anchor == "chapter-1"
+
+
+def test_fast_and_exact_yaml_loaders_agree(corpus_dir):
+    from portal.content import frontmatter
+
+    for path in sorted(corpus_dir.rglob("*.md"))[:60]:
+        lines = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n")
+        if lines[0].strip() != "---":
+            continue  # the corpus README
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        text = "\n".join(lines[1:end])
+        fast = frontmatter._parse_with(text, frontmatter._Loader)
+        exact = frontmatter._parse_with(text, frontmatter._PyLoader)
+        assert fast[1] == exact[1], path
+        assert [k.start_mark.line for k, _ in fast[0].value] == [k.start_mark.line for k, _ in exact[0].value], path

@@ -41,11 +41,21 @@ def _known_pages(catalog: Catalog) -> dict[str, Entry | None]:
     return pages
 
 
-def _anchors(entry: Entry) -> set[str]:
+_ANCHORS: dict[int, tuple[Entry, frozenset[str]]] = {}
+
+
+def _anchors(entry: Entry) -> frozenset[str]:
+    """The ids of ``entry``'s pages, found once per entry object (a page is linked to many times)."""
+    cached = _ANCHORS.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    if len(_ANCHORS) > 50000:
+        _ANCHORS.clear()
     found = set(_ID.findall(entry.html))
     if entry.translation:
         found |= set(_ID.findall(entry.translation.html))
-    return found
+    _ANCHORS[id(entry)] = (entry, frozenset(found))
+    return _ANCHORS[id(entry)][1]
 
 
 def line_of(path: Path, needle: str) -> int:

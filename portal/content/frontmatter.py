@@ -24,15 +24,36 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _Loader(yaml.SafeLoader):
+class _PyLoader(yaml.SafeLoader):
     """Safe loader that keeps ISO dates as text so we validate them ourselves."""
 
 
+class _Loader(getattr(yaml, "CSafeLoader", _PyLoader)):  # libyaml when present: several times faster
+    """The same loader on libyaml; its errors are re-read with _PyLoader, which names the exact line."""
+
+
 # Remove the implicit timestamp resolver: dates are validated by the schema.
-_Loader.yaml_implicit_resolvers = {
+_PyLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _parse(yaml_text: str) -> tuple[yaml.Node | None, object]:
+    """The YAML node tree (for key lines) and its value, from one parse."""
+    try:
+        return _parse_with(yaml_text, _Loader)
+    except yaml.YAMLError:
+        return _parse_with(yaml_text, _PyLoader)  # the same error, with the line a person would fix
+
+
+def _parse_with(yaml_text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+    loader = loader_class(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else {})
+    finally:
+        loader.dispose()
 
 
 def split(text: str, path: Path) -> Parsed:
@@ -56,8 +77,7 @@ def split(text: str, path: Path) -> Parsed:
     if colon is not None:
         return Parsed({}, {}, body, end + 2, [colon])
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
-        meta = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
+        node, meta = _parse(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import struct
 import time
@@ -82,8 +83,33 @@ def _shards(items: int, per_shard: int) -> int:
     return count
 
 
+# (folder being written, the same folder in the previous build) while write_static_index runs.
+_REUSE: list[tuple[Path, Path]] = []
+
+
+def _previous_copy(path: Path, data: bytes) -> Path | None:
+    """The previous build's file for ``path`` when it holds exactly ``data`` (its gzip is then ours too)."""
+    if not _REUSE:
+        return None
+    out, previous = _REUSE[-1]
+    old = previous / path.relative_to(out)
+    try:
+        same = gzip.decompress(old.read_bytes()) == data
+    except (OSError, ValueError, EOFError):
+        return None
+    return old if same else None
+
+
 def _write(path: Path, data: bytes) -> int:
+    """Write ``data`` gzipped; an unchanged file is hard-linked from the previous build, not recompressed."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    old = _previous_copy(path, data)
+    if old is not None:
+        try:
+            os.link(old, path)
+            return old.stat().st_size
+        except OSError:
+            pass
     packed = gzip.compress(data, compresslevel=9, mtime=0)
     path.write_bytes(packed)
     return len(packed)
@@ -178,10 +204,25 @@ def _manifest(app: Flask, docs: int, shards: dict, vocabulary: Vocabulary, lexic
 
 
 def write_static_index(app: Flask, folder: Path) -> StaticReport:
-    """Write the static index of everything ``app`` publishes into the build ``folder`` (a POST_BUILD_HOOK)."""
+    """Write the static index of everything ``app`` publishes into the build ``folder`` (a POST_BUILD_HOOK).
+
+    When the build replaces a previous one (``app.extensions["portal.build.previous"]``), files whose
+    content did not change are hard-linked from it instead of being compressed again.
+    """
     started = time.perf_counter()
     out = Path(folder) / app.static_url_path.strip("/") / INDEX_FOLDER
     shutil.rmtree(out, ignore_errors=True)
+    previous = app.extensions.get("portal.build.previous")
+    if not previous:
+        return _write_all(app, out, started)
+    _REUSE.append((out, Path(previous) / out.relative_to(folder)))
+    try:
+        return _write_all(app, out, started)
+    finally:
+        _REUSE.pop()
+
+
+def _write_all(app: Flask, out: Path, started: float) -> StaticReport:
     vocabulary, postings, rows = Vocabulary(), _Postings(), []
     size = files = 0
     for item in analyse(published(app), vocabulary):

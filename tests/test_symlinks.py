@@ -40,3 +40,25 @@ def test_a_symlink_inside_the_folder_to_a_file_beside_it_is_accepted(content_dir
           "---\ntitle: 通知\ndate: 2026-11-22\nattachments:\n  - file: att/notes.txt\n---\n正文。\n")
     catalog = load_catalog([content_dir])
     assert catalog is not None
+
+
+def test_a_markdown_file_linking_outside_the_content_folder_is_refused(content_dir, tmp_path):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("---\ntitle: 外部文件\ndate: 2026-11-22\n---\n不应发布。\n", encoding="utf-8")
+    link = content_dir / "news" / "leak.md"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(outside)
+    with pytest.raises(ContentError) as info:
+        load_catalog([content_dir])
+    assert any(p.path == link and "outside" in p.message for p in info.value.problems), info.value.problems
+
+
+def test_a_symlinked_sub_folder_is_an_error_not_skipped(content_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (content_dir / "news").mkdir(exist_ok=True)
+    (content_dir / "news" / "more").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(ContentError) as info:
+        load_catalog([content_dir])
+    assert any(p.path == content_dir / "news" / "more" and "symbolic link" in p.message
+               for p in info.value.problems), info.value.problems

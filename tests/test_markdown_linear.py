@@ -24,3 +24,10 @@ def test_ordinary_links_and_a_few_stray_brackets_are_untouched():
     started = time.perf_counter()
     assert render_block("[a](" * 25_000).count("[") == 25_000
     assert time.perf_counter() - started < 5
+
+
+def test_control_characters_from_content_do_not_reach_the_html():
+    html, _ = render_markdown("警示\x1b[31m文字\x07结束\x00。\n\n第二段\t保留")
+    assert not any(ord(c) < 32 and c not in "\t\n\r" for c in html)
+    assert "警示[31m文字结束。" in html and "第二段" in html and "保留" in html
+    assert "\x1b" not in render_block("警示\x1b文字\x7f")

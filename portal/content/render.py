@@ -119,6 +119,9 @@ def _markdown() -> markdown.Markdown:
 MAX_UNMATCHED_OPENERS = 32
 _STAND_INS = {"[": "\ufdd0", "(": "\ufdd1"}
 _RESTORE = {ord(v): k for k, v in _STAND_INS.items()}
+# Dropped before parsing: the stand-ins, and control characters (ESC, BEL, NUL, DEL...) that HTML forbids.
+_DROPPED = dict.fromkeys([*map(ord, _STAND_INS.values()), *(c for c in range(32) if chr(c) not in "\t\n\r"),
+                          *range(0x7F, 0xA0)])
 
 
 def _unmatched(text: str, opener: str, closer: str) -> list[int]:
@@ -133,7 +136,7 @@ def _unmatched(text: str, opener: str, closer: str) -> list[int]:
 
 def _convert(text: str, convert) -> str:
     """``convert(text)`` with unmatched '[' and '(' hidden from the parser when there are many."""
-    text = text.translate({ord(c): None for c in _STAND_INS.values()})
+    text = text.translate(_DROPPED)
     positions = _unmatched(text, "[", "]") + _unmatched(text, "(", ")")
     if len(positions) <= MAX_UNMATCHED_OPENERS:
         return convert(text)
@@ -162,7 +165,7 @@ def _flatten_toc(tokens: list[dict]) -> list[TocEntry]:
 def render_block(text: str) -> str:
     """Render one paragraph-sized block; plain text skips the Markdown parser."""
     if not _MARKDOWN_SYNTAX.search(text):
-        return "<p>" + html.escape(text.strip(), quote=False).replace("\n", "<br>") + "</p>"
+        return "<p>" + html.escape(text.translate(_DROPPED).strip(), quote=False).replace("\n", "<br>") + "</p>"
     return sanitize(_convert(text, lambda t: markdown.markdown(t, extensions=["tables", "sane_lists"])))
 
 

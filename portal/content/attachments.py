@@ -60,6 +60,9 @@ def _one(item: dict, base: Path) -> Attachment | str:
         return f"attachment '{relative}': files of type '{relative.suffix or '(none)'}' are not offered for " \
                f"download (allowed: {', '.join(sorted(KINDS))})"
     path = base.joinpath(*relative.parts).absolute()
+    if not path.resolve().is_relative_to(base.resolve()):
+        return f"attachment '{relative}' leads outside the folder of this file (a symbolic link to " \
+               f"{path.resolve()}); copy the file here instead"
     try:
         size = path.stat().st_size if path.is_file() else -1
     except OSError:

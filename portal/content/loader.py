@@ -171,12 +171,33 @@ def read_translation(path: Path) -> tuple[Translation | None, list[Problem]]:
     return Translation(str(parsed.meta["title"]).strip(), _text(parsed.meta.get("summary")), html, toc), []
 
 
-def _content_files(folder: Path) -> list[Path]:
-    """Markdown files under ``folder``, skipping files and folders whose names start with . or _."""
+def _content_files(folder: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Markdown files under ``folder``, skipping files and folders whose names start with . or _.
+
+    A symbolic link to a folder, an unreadable folder and a Markdown file that resolves outside the
+    content folder (the parent of ``folder``) are reported in ``problems`` and left out.
+    """
+    problems = [] if problems is None else problems
+    inside = folder.parent.resolve()
     found = []
-    for parent, folders, names in os.walk(folder):
-        folders[:] = [d for d in folders if not d.startswith((".", "_"))]
-        found.extend(Path(parent, n) for n in names if n.endswith(".md") and not n.startswith((".", "_")))
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(Path(error.filename or folder), 1, f"folder cannot be read: {error.strerror}"))
+
+    for parent, folders, names in os.walk(folder, onerror=unreadable):
+        for name in [d for d in folders if Path(parent, d).is_symlink() and not d.startswith((".", "_"))]:
+            problems.append(Problem(Path(parent, name), 1, "a symbolic link to a folder is not published; "
+                                    "move the folder here instead"))
+        folders[:] = [d for d in folders if not d.startswith((".", "_")) and not Path(parent, d).is_symlink()]
+        for name in names:
+            path = Path(parent, name)
+            if not name.endswith(".md") or name.startswith((".", "_")):
+                continue
+            if path.resolve().is_relative_to(inside):
+                found.append(path)
+            else:
+                problems.append(Problem(path, 1, f"a symbolic link to {path.resolve()}, outside the content "
+                                        "folder, is not published"))
     return sorted(found)
 
 
@@ -192,7 +213,7 @@ def _identity(path: Path) -> object:
 def _scan_folder(root: Path, problems: list[Problem]) -> list[tuple[Section, Path]]:
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        files = _content_files(folder)
+        files = _content_files(folder, problems)
         section = SECTIONS.get(folder.name)
         if section is None:
             if files:

@@ -113,10 +113,43 @@ def _markdown() -> markdown.Markdown:
     )
 
 
+# Python-Markdown scans ahead from every unmatched '[' or '(' for its partner: quadratic on long runs
+# of them. Past this many, they are swapped for noncharacters (which cannot occur in HTML) while the
+# parser runs and put back afterwards, so rendering stays linear and the text shows unchanged.
+MAX_UNMATCHED_OPENERS = 32
+_STAND_INS = {"[": "\ufdd0", "(": "\ufdd1"}
+_RESTORE = {ord(v): k for k, v in _STAND_INS.items()}
+# Dropped before parsing: the stand-ins, and control characters (ESC, BEL, NUL, DEL...) that HTML forbids.
+_DROPPED = dict.fromkeys([*map(ord, _STAND_INS.values()), *(c for c in range(32) if chr(c) not in "\t\n\r"),
+                          *range(0x7F, 0xA0)])
+
+
+def _unmatched(text: str, opener: str, closer: str) -> list[int]:
+    stack: list[int] = []
+    for match in re.finditer(re.escape(opener) + "|" + re.escape(closer), text):
+        if match.group() == opener:
+            stack.append(match.start())
+        elif stack:
+            stack.pop()
+    return stack
+
+
+def _convert(text: str, convert) -> str:
+    """``convert(text)`` with unmatched '[' and '(' hidden from the parser when there are many."""
+    text = text.translate(_DROPPED)
+    positions = _unmatched(text, "[", "]") + _unmatched(text, "(", ")")
+    if len(positions) <= MAX_UNMATCHED_OPENERS:
+        return convert(text)
+    chars = list(text)
+    for position in positions:
+        chars[position] = _STAND_INS[chars[position]]
+    return convert("".join(chars)).translate(_RESTORE)
+
+
 def render_markdown(text: str) -> tuple[str, tuple[TocEntry, ...]]:
     """Render a Markdown body to sanitised HTML and return it with its headings."""
     md = _markdown()
-    body = md.convert(text)
+    body = _convert(text, md.convert)
     toc = tuple(_flatten_toc(md.toc_tokens))  # type: ignore[attr-defined]
     return sanitize(body), toc
 
@@ -132,8 +165,8 @@ def _flatten_toc(tokens: list[dict]) -> list[TocEntry]:
 def render_block(text: str) -> str:
     """Render one paragraph-sized block; plain text skips the Markdown parser."""
     if not _MARKDOWN_SYNTAX.search(text):
-        return "<p>" + html.escape(text.strip(), quote=False).replace("\n", "<br>") + "</p>"
-    return sanitize(markdown.markdown(text, extensions=["tables", "sane_lists"]))
+        return "<p>" + html.escape(text.translate(_DROPPED).strip(), quote=False).replace("\n", "<br>") + "</p>"
+    return sanitize(_convert(text, lambda t: markdown.markdown(t, extensions=["tables", "sane_lists"])))
 
 
 def plain_text(fragment: str) -> str:

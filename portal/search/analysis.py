@@ -46,6 +46,9 @@ CJK_CLASS = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in CJK_R
 RUN_RE = re.compile(rf"(?P<c>[{CJK_CLASS}](?: *[{CJK_CLASS}])*)|(?P<a>[^\W_{CJK_CLASS}]+)")
 TERM_RE = re.compile(r'"([^"]+)"|([^ "]+)')
 
+# Folded characters, filled by documents and queries alike: bounded, so that queries of ever new
+# code points cannot grow a worker's memory (the first characters seen, the documents', stay cached).
+FOLD_CACHE_SIZE = 30000
 _FOLD: dict[str, str] = {}
 _TRANSLATE: dict[int, str] = {}
 _SEEN: set[str] = set()
@@ -87,10 +90,12 @@ def fold_uncached(char: str) -> str:
 
 
 def fold_char(char: str) -> str:
-    """Cached :func:`fold_uncached`."""
+    """Cached :func:`fold_uncached` (at most ``FOLD_CACHE_SIZE`` characters are kept)."""
     folded = _FOLD.get(char)
     if folded is None:
-        folded = _FOLD[char] = fold_uncached(char)
+        folded = fold_uncached(char)
+        if len(_FOLD) < FOLD_CACHE_SIZE:
+            _FOLD[char] = folded
     return folded
 
 

@@ -81,7 +81,8 @@ class Generation:
             found = TermPostings(_read(searcher, "body", key), set(_read(searcher, "heading", key)))
             if len(self._cache) > 20000:
                 self._cache.clear()
-            self._cache[key] = found
+            if found.body or found.heading:  # terms no document has (any query can invent them) are not kept
+                self._cache[key] = found
         return found
 
 

@@ -40,3 +40,18 @@ def search_path(lang: str) -> str:
 def attachment_path(entry: Entry, attachment: Attachment) -> str:
     """Download address of a file attached to an entry (the same in every language)."""
     return f"/files/{entry.section}/{quote(entry.slug)}/{quote(attachment.name)}"
+
+
+def campaign_year_path(lang: str, year: int) -> str:
+    """The hub page of one campaign year."""
+    return f"/{lang}/campaigns/{year}/"
+
+
+def event_ics_path(entry: Entry) -> str:
+    """The calendar file of one event (the same in every language)."""
+    return f"/events/{quote(entry.slug)}.ics"
+
+
+def year_ics_path(year: int) -> str:
+    """The calendar file of all events of a campaign year."""
+    return f"/campaigns/{year}.ics"

@@ -41,5 +41,5 @@ def test_check_passes_on_the_real_site_with_only_the_duplicate_warning(site_dirs
     args = ["check"] + [arg for d in site_dirs for arg in ("--content", d)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert "ok: 71 entries, 0 error(s), 1 warning(s)" in result.output
+    assert "ok: 80 entries, 0 error(s), 1 warning(s)" in result.output
     assert "same document as" in result.output

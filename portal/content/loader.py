@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from .attachments import read_attachments
+from .campaigns import link_problems
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
@@ -139,7 +140,12 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
         legal=legal,
         title_en=_text(meta.get("title_en")),
         attachments=attachments,
-        extra={"line_of": parsed.key_lines, "summary_en": _text(meta.get("summary_en"))},
+        extra={
+            "line_of": parsed.key_lines,
+            "summary_en": _text(meta.get("summary_en")),
+            "sample": bool(meta.get("sample")),
+            **(section.extra(meta) if section.extra else {}),
+        },
     )
     return entry, []
 
@@ -219,6 +225,8 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None) -> Catalo
             if entry is not None:
                 _add(catalog, works, entry, problems)
     _attach_translations(catalog, translations, problems, cache)
+    for problem in link_problems(catalog):
+        (problems if problem.severity == "error" else catalog.warnings).append(problem)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .attachments import attachments_problem
+from .campaign_schema import AUDIENCES, EVENT_STATUSES, campaign_info, check_campaign, check_event, event_info
 from .errors import Problem
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
@@ -34,6 +36,9 @@ class Section:
     label_en: str
     legal: bool
     fields: tuple[Field, ...]
+    # Extra checks across fields, and typed values for ``Entry.extra`` (see campaign_schema.py).
+    check: Callable[[dict, dict[str, int], Path], list[Problem]] | None = None
+    extra: Callable[[dict], dict] | None = None
 
     def field(self, name: str) -> Field | None:
         """Return the field called ``name``, or None if this section has none."""
@@ -70,6 +75,19 @@ LEGAL = (
     Field("disclosure", "str"),
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
+SAMPLE = Field("sample", "bool")
+CAMPAIGN = (Field("year", "int"), Field("theme", "str"), Field("theme_source", "str"), Field("figures", "map"), SAMPLE)
+EVENT = (
+    Field("campaign", "int", required=True),
+    Field("start", "str", required=True),
+    Field("end", "str", required=True),
+    Field("place", "str", required=True),
+    Field("organiser", "str", required=True),
+    Field("audience", "choice", required=True, choices=AUDIENCES),
+    Field("status", "choice", choices=EVENT_STATUSES),
+    Field("registration", "str"),
+    SAMPLE,
+)
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -78,7 +96,10 @@ SECTIONS: dict[str, Section] = {
         Section("policies", "政策文件", "Policy documents", True, COMMON + LEGAL),
         Section("news", "新闻动态", "News", False, COMMON + ARTICLE),
         Section("guides", "办事指南", "Guides", False, COMMON + ARTICLE),
-        Section("campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE),
+        Section(
+            "campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE + CAMPAIGN, check_campaign, campaign_info
+        ),
+        Section("events", "宣传活动日程", "Campaign events", False, COMMON + EVENT, check_event, event_info),
         Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
     )
@@ -136,6 +157,10 @@ def _check_value(field: Field, value: Any) -> str | None:
         bad = [v for v in items if field.choices and v not in field.choices]
         if bad:
             return f"'{field.name}' has unknown value {bad[0]!r}; allowed: {', '.join(field.choices)}"
+    if field.kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"'{field.name}' must be a whole number"
+    if field.kind == "map" and not isinstance(value, dict):
+        return f"'{field.name}' must map labels to values"
     if field.kind == "choice" and value not in field.choices:
         return f"'{field.name}' must be one of {', '.join(field.choices)} (or leave it out when unknown), not {value!r}"
     if field.kind == "date":
@@ -163,4 +188,6 @@ def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path
         message = _check_value(field, meta.get(field.name))
         if message:
             problems.append(Problem(path, key_lines.get(field.name, 1), message))
+    if section.check and not problems:
+        problems.extend(section.check(meta, key_lines, path))
     return problems

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import articles, converters, errors, feeds, files, home, library, search, template_helpers
+from . import articles, campaigns, converters, errors, feeds, files, home, library, search, template_helpers
 
 
 def init_app(app: Flask) -> None:
     """Register every page type and the template helpers."""
     converters.init_app(app)
     template_helpers.init_app(app)
-    for module in (home, library, articles, feeds, files, search, errors):
+    for module in (home, library, campaigns, articles, feeds, files, search, errors):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     search.init_app(app)

@@ -66,8 +66,9 @@ def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool)
 def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     """Freeze the complete site into static files."""
     from .freeze import build_site
+    from .settings import load_settings
 
-    _, problems = run_checks(_content_folders(content_dirs))
+    _, problems = run_checks(_content_folders(content_dirs), bool(load_settings()["PRODUCTION"]))
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
         click.echo("error: content has errors; nothing was built", err=True)
@@ -158,12 +159,16 @@ def _report_duplicates(content_dir: Path) -> None:
     help="Content folder to write into (default: the first CONTENT_DIRS folder).",
 )
 def new(section: str, title: str, content_dir: Path | None) -> None:
-    """Create a draft page in SECTION with a complete front-matter template."""
+    """Create a draft page in SECTION with a complete front-matter template.
+
+    ``portal new campaign 2028`` creates the campaign year 2028 (its hub page).
+    """
+    from .campaign_scaffold import new_campaign
     from .scaffold import ScaffoldError, new_entry
 
     folder = content_dir or _content_folders(())[0]
     try:
-        path = new_entry(folder, section, title)
+        path = new_campaign(folder, title) if section == "campaign" else new_entry(folder, section, title)
     except ScaffoldError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(1) from None
@@ -176,16 +181,20 @@ def _content_folders(content_dirs: tuple[Path, ...]) -> list[Path]:
     return list(content_dirs) or [Path(p) for p in load_settings()["CONTENT_DIRS"]]
 
 
-def run_checks(folders: list[Path]) -> tuple[int, list]:
-    """Load the folders and run every check; return the entry count and all problems."""
+def run_checks(folders: list[Path], production: bool = False) -> tuple[int, list]:
+    """Load the folders and run every check; return the entry count and all problems.
+
+    ``production`` adds the production-only checks (no ``sample: true`` content).
+    """
     from .content import load_catalog
     from .content.checks import check_catalog
+    from .content.production import production_problems
 
     try:
         catalog = load_catalog(folders)
     except ContentError as exc:
         return 0, list(exc.problems)
-    return len(catalog.entries), check_catalog(catalog)
+    return len(catalog.entries), check_catalog(catalog) + (production_problems(catalog) if production else [])
 
 
 def _print_problems(problems: list, fmt: str = "text") -> None:
@@ -200,13 +209,16 @@ def _print_problems(problems: list, fmt: str = "text") -> None:
 @main.command()
 @CONTENT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def check(content_dirs: tuple[Path, ...], fmt: str) -> None:
+@click.option("--production", is_flag=True, help="Also refuse sample content (default: the PRODUCTION setting).")
+def check(content_dirs: tuple[Path, ...], fmt: str, production: bool) -> None:
     """Validate every content file and every link; print file:line: message for each problem.
 
     Exits 1 when there are errors, 0 when there are only warnings.
     """
+    from .settings import load_settings
+
     folders = _content_folders(content_dirs)
-    entries, problems = run_checks(folders)
+    entries, problems = run_checks(folders, production or bool(load_settings()["PRODUCTION"]))
     _print_problems(problems, fmt)
     errors = sum(p.severity == "error" for p in problems)
     if fmt == "text":

@@ -58,6 +58,12 @@ SETTINGS: tuple[Setting, ...] = (
         "PORTAL_SITE_URL",
         "Public address of the site (e.g. https://ip.example.gov.cn), used in feeds and the sitemap.",
     ),
+    Setting(
+        "PRODUCTION",
+        False,
+        "PORTAL_PRODUCTION",
+        "A production build: `portal check` and `portal build` refuse content marked `sample: true`.",
+    ),
     Setting("DEFAULT_LANGUAGE", "zh", "PORTAL_DEFAULT_LANGUAGE", "Language of / when the browser states none."),
     Setting("PAGE_SIZE", 20, "PORTAL_PAGE_SIZE", "Items per page in section listings and search results."),
     Setting(

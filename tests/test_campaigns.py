@@ -150,3 +150,38 @@ def test_year_ics_holds_every_event_and_is_byte_stable(site):
     assert {str(e["STATUS"]) for e in events} == {"CONFIRMED", "CANCELLED"}
     again = create_app({"TESTING": True, "CONTENT_DIRS": [str(REPO_ROOT / "content")]}).test_client()
     assert again.get("/campaigns/2027.ics").data == first
+
+
+def test_portal_new_campaign_creates_a_year_that_loads(tmp_path):
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    root = tmp_path / "content"
+    result = CliRunner().invoke(main, ["new", "campaign", "2032", "--content", str(root)])
+    assert result.exit_code == 0, result.output
+    catalog = load_catalog([root])
+    (entry,) = catalog.entries.values()
+    assert entry.extra["campaign"].year == 2032 and entry.extra["campaign"].theme is None and entry.draft
+    again = CliRunner().invoke(main, ["new", "campaign", "2032", "--content", str(root)])
+    assert again.exit_code == 1 and "exists already" in again.output
+    assert CliRunner().invoke(main, ["new", "campaign", "next", "--content", str(root)]).exit_code == 1
+
+
+def test_production_check_flags_sample_content_at_its_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    root = tmp_path / "content"
+    path = write(root, "campaigns/2031.md", YEAR.replace("year: 2031", "year: 2031\n    sample: true"))
+    write(root, "events/real.md", _event())
+    plain = CliRunner().invoke(main, ["check", "--content", str(root)])
+    assert plain.exit_code == 0, plain.output
+    strict = CliRunner().invoke(main, ["check", "--production", "--content", str(root)])
+    assert strict.exit_code == 1
+    assert f"{path}:4: sample content in a production build" in strict.output
+    monkeypatch.setenv("PORTAL_PRODUCTION", "1")
+    assert CliRunner().invoke(main, ["check", "--content", str(root)]).exit_code == 1
+    built = CliRunner().invoke(main, ["build", "--content", str(root), "--out", str(tmp_path / "site")])
+    assert built.exit_code == 1 and not (tmp_path / "site").exists()

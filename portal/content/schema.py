@@ -57,6 +57,7 @@ COMMON = (
     Field("tags", "list"),
     Field("ip_fields", "str_or_list", choices=IP_FIELDS),
     Field("attachments", "attachments"),
+    Field("sample", "bool"),  # starter content: marked on the page, an error in production (production.py)
 )
 LEGAL = (
     Field("level", "choice", choices=LEVELS),
@@ -75,8 +76,7 @@ LEGAL = (
     Field("disclosure", "str"),
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
-SAMPLE = Field("sample", "bool")
-CAMPAIGN = (Field("year", "int"), Field("theme", "str"), Field("theme_source", "str"), Field("figures", "map"), SAMPLE)
+CAMPAIGN = (Field("year", "int"), Field("theme", "str"), Field("theme_source", "str"), Field("figures", "map"))
 EVENT = (
     Field("campaign", "int", required=True),
     Field("start", "str", required=True),
@@ -86,7 +86,6 @@ EVENT = (
     Field("audience", "choice", required=True, choices=AUDIENCES),
     Field("status", "choice", choices=EVENT_STATUSES),
     Field("registration", "str"),
-    SAMPLE,
 )
 
 SECTIONS: dict[str, Section] = {

@@ -59,6 +59,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Public address of the site (e.g. https://ip.example.gov.cn), used in feeds and the sitemap.",
     ),
     Setting(
+        "CAMPAIGN_SEASON",
+        "04-01/04-30",
+        "PORTAL_CAMPAIGN_SEASON",
+        "Dates (MM-DD/MM-DD) in which the home page announces the coming campaign with its days to go.",
+    ),
+    Setting(
         "PRODUCTION",
         False,
         "PORTAL_PRODUCTION",

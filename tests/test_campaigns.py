@@ -185,3 +185,46 @@ def test_production_check_flags_sample_content_at_its_line(tmp_path, monkeypatch
     assert CliRunner().invoke(main, ["check", "--content", str(root)]).exit_code == 1
     built = CliRunner().invoke(main, ["build", "--content", str(root), "--out", str(tmp_path / "site")])
     assert built.exit_code == 1 and not (tmp_path / "site").exists()
+
+
+def _home(moment: dt.datetime, lang: str = "zh") -> str:
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(REPO_ROOT / "content")], "NOW": moment})
+    return app.test_client().get(f"/{lang}/").get_data(as_text=True)
+
+
+def _banner(page: str) -> str | None:
+    start = page.find('<aside class="season-banner"')
+    return page[start : page.index("</aside>", start)] if start >= 0 else None
+
+
+def test_season_banner_live_before_during_and_after():
+    before = _banner(_home(dt.datetime(2027, 3, 31, 23, 0)))
+    assert before is not None and " hidden>" in before  # there for the browser, not shown
+    during = _banner(_home(dt.datetime(2027, 4, 20, 8, 0)))
+    assert " hidden" not in during and "还有 6 天" in during and 'href="/zh/campaigns/2027/"' in during
+    assert "今天是世界知识产权日" in _banner(_home(dt.datetime(2027, 4, 26, 12, 0)))
+    assert "6 days to World IP Day" in _banner(_home(dt.datetime(2027, 4, 20), "en"))
+    assert _banner(_home(dt.datetime(2027, 5, 1))) is None  # the 2027 campaign is over
+
+
+def test_bad_season_setting_is_reported():
+    from portal.content.season import season_of
+
+    with pytest.raises(ValueError, match="must look like 04-01/04-30"):
+        season_of(2027, "April")
+    with pytest.raises(ValueError, match="ends before it starts"):
+        season_of(2027, "04-30/04-01")
+
+
+def test_frozen_build_has_the_campaign_pages_and_the_same_calendars(tmp_path):
+    from portal.freeze import build_site
+
+    config = {"TESTING": True, "CONTENT_DIRS": [str(REPO_ROOT / "content")], "INDEX_DIR": str(tmp_path / "ix")}
+    app = create_app(config | {"NOW": dt.datetime(2027, 4, 20, 9, 0)})
+    out = build_site(app, tmp_path / "site").output
+    assert "还有 6 天" in (out / "zh" / "index.html").read_text(encoding="utf-8")  # build date: no-JS fallback
+    for page in ("zh/campaigns/index.html", "en/campaigns/2027/index.html", "zh/events/2027-plum-growers/index.html"):
+        assert (out / page).is_file(), page
+    live = app.test_client()
+    for ics in ("campaigns/2027.ics", "campaigns/2026.ics", "events/2027-business-forum.ics"):
+        assert (out / ics).read_bytes() == live.get("/" + ics).data

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from .. import urls
 from ..content import campaigns as data
 from ..content.catalog import Catalog
+from ..content.season import season_of
 from ..generate.ics import calendar_bytes
 from ..settings import LANGUAGES
 from .common import catalog, now, show_drafts, visible_or_404
@@ -98,9 +99,24 @@ def page_urls(cat: Catalog, moment) -> Iterator[tuple[str, dict]]:
 
 
 
+def season_banner() -> dict | None:
+    """The coming campaign for the home page banner: its season, whether it shows now, days to go.
+
+    Rendered whenever a coming campaign exists (hidden outside its season), so that the browser
+    can show it when the frozen page is read later than it was built.
+    """
+    entry = data.featured(catalog(), now(), show_drafts())
+    if entry is None or data.is_past(entry.extra["campaign"].year, now()):
+        return None
+    info = season_of(entry.extra["campaign"].year, current_app.config["CAMPAIGN_SEASON"])
+    today = now().date()
+    return {"entry": entry, "season": info, "shown": info.contains(today), "days": info.days_to_go(today)}
+
+
 @bp.app_context_processor
 def _helpers() -> dict:
     return {
+        "season_banner": season_banner,
         "campaign_year_url": urls.campaign_year_path,
         "event_ics_url": urls.event_ics_path,
         "year_ics_url": urls.year_ics_path,

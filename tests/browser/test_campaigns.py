@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from icalendar import Calendar
 
@@ -54,3 +56,30 @@ def test_add_to_calendar_link_downloads_the_event(site, page):
     with page.expect_download() as info:
         page.get_by_role("link", name="加入日历").click()
     assert info.value.suggested_filename == "2027-plum-growers.ics"
+
+
+@pytest.mark.parametrize(
+    ("moment", "shown", "text"),
+    [
+        (dt.datetime(2027, 3, 20, 10), False, None),
+        (dt.datetime(2027, 4, 1, 9), True, "距世界知识产权日（4月26日）还有 25 天"),
+        (dt.datetime(2027, 4, 26, 9), True, "今天是世界知识产权日（4月26日）"),
+        (dt.datetime(2027, 4, 30, 20), True, "今天是世界知识产权日（4月26日）"),
+        (dt.datetime(2027, 5, 1, 9), False, None),
+    ],
+)
+def test_season_banner_follows_the_browser_date(site, page, moment, shown, text):
+    page.clock.set_fixed_time(moment)
+    page.goto(site.url("/zh/"))
+    banner = page.locator(".season-banner")
+    assert banner.is_visible() == shown
+    if text:
+        assert banner.locator(".season-days").text_content() == text
+    assert not page.problems, page.problems
+
+
+def test_home_with_the_season_banner_has_no_wcag_violations(site, page, axe_source):
+    page.clock.set_fixed_time(dt.datetime(2027, 4, 20, 9))
+    page.goto(site.url("/zh/"))
+    assert page.locator(".season-banner").is_visible()
+    check_with_axe(page, axe_source, f"{site.mode} home with the season banner")

@@ -228,3 +228,12 @@ def test_frozen_build_has_the_campaign_pages_and_the_same_calendars(tmp_path):
     live = app.test_client()
     for ics in ("campaigns/2027.ics", "campaigns/2026.ics", "events/2027-business-forum.ics"):
         assert (out / ics).read_bytes() == live.get("/" + ics).data
+
+
+def test_events_stay_out_of_search_but_the_year_page_is_indexed():
+    from portal.search.documents import search_documents
+
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(REPO_ROOT / "content")]})
+    keys = {doc.entry.key for doc in search_documents(app.extensions["portal.catalog"], dt.datetime(2026, 12, 1))}
+    assert ("campaigns", "2027") in keys
+    assert not any(section == "events" for section, _ in keys)

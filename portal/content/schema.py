@@ -98,9 +98,9 @@ SECTIONS: dict[str, Section] = {
         Section(
             "campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE + CAMPAIGN, check_campaign, campaign_info
         ),
-        Section("events", "宣传活动日程", "Campaign events", False, COMMON + EVENT, check_event, event_info),
         Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
+        Section("events", "宣传活动日程", "Campaign events", False, COMMON + EVENT, check_event, event_info),
     )
 }
 

@@ -94,11 +94,10 @@ def _stop(_signum: int, _frame: object) -> None:
 )
 def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     """Freeze the complete site into static files."""
-    from .content.checks import check_catalog
     from .freeze import build_site
 
     app = _app(content_dirs)  # the catalogue is read once: checked, then built from
-    problems = check_catalog(app.extensions["portal.catalog"])
+    problems = catalog_problems(app.extensions["portal.catalog"], _settings())
     _print_problems(problems)
     if any(p.severity == "error" for p in problems):
         click.echo(translate(_("内容有错误：没有生成网站，上一次的结果保持不变"), _language()), err=True)
@@ -194,12 +193,16 @@ def _report_duplicates(content_dir: Path) -> None:
     help="Content folder to write into (default: the first CONTENT_DIRS folder).",
 )
 def new(section: str, title: str, content_dir: Path | None) -> None:
-    """Create a draft page in SECTION with a complete front-matter template."""
+    """Create a draft page in SECTION with a complete front-matter template.
+
+    ``portal new campaign 2028`` creates the campaign year 2028 (its hub page).
+    """
+    from .campaign_scaffold import new_campaign
     from .scaffold import ScaffoldError, new_entry
 
     folder = content_dir or _content_folders(())[0]
     try:
-        path = new_entry(folder, section, title)
+        path = new_campaign(folder, title) if section == "campaign" else new_entry(folder, section, title)
     except ScaffoldError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(1) from None
@@ -249,20 +252,31 @@ def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int
     setting) also flags sample content.
     """
     from .content import load_catalog
-    from .content.checks import check_catalog
     from .content.loader import slugify
-    from .content.review import check_identity, check_service_facts
     from .messages import unique
 
-    config = _settings()
-    if production is None:
-        production = bool(config.get("PRODUCTION"))
+    config = dict(_settings())
+    if production is not None:
+        config["PRODUCTION"] = production
     errors: list = []
     catalog = load_catalog(folders, errors_into=errors)
     failed = {slugify(p.path.stem) for p in errors}
-    links = [p for p in check_catalog(catalog, production=production) if not _points_at(p, failed)]
-    review = check_service_facts(catalog, dt.date.today(), int(config["FACTS_REVIEW_MONTHS"]))
-    return len(catalog.entries), unique(errors + links + review + check_identity({**config, "PRODUCTION": production}))
+    found = [p for p in catalog_problems(catalog, config) if not _points_at(p, failed)]
+    return len(catalog.entries), unique(errors + found)
+
+
+def catalog_problems(catalog, config: dict) -> list:
+    """Every check of a loaded catalogue: links, citations, facts' review dates, and with the
+    PRODUCTION setting the production-only ones (no sample content, no sample identity)."""
+    from .content.checks import check_catalog
+    from .content.production import production_problems
+    from .content.review import check_identity, check_service_facts
+
+    production = bool(config.get("PRODUCTION"))
+    problems = check_catalog(catalog, production=production)
+    problems += check_service_facts(catalog, dt.date.today(), int(config["FACTS_REVIEW_MONTHS"]))
+    problems += check_identity(config)
+    return problems + (production_problems(catalog) if production else [])
 
 
 def _points_at(problem, slugs: set[str]) -> bool:

@@ -15,6 +15,7 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from .content.catalog import LIBRARY_SECTIONS
 from .settings import LANGUAGES
+from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
 from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
 
@@ -64,6 +65,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                 yield "articles.entry", {"lang": lang, "section": section, "slug": entry.slug}
         for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
             yield "library.document", {"lang": lang, "slug": entry.slug}
+    yield from campaign_pages(catalog, moment)
     for entry in catalog.all_visible(moment):
         for attachment in entry.attachments:
             yield "files.attachment", {"section": entry.section, "slug": entry.slug, "filename": attachment.name}
@@ -77,6 +79,10 @@ def _empty_endpoints(app: Flask) -> set[str]:
         empty.add("articles.entry")
     if not catalog.section("reports", now()):
         empty.add("indicators.report")
+    if not catalog.section("events", now()):
+        empty.update({"campaigns.event", "campaigns.event_ics"})
+    if not any("campaign" in e.extra for e in catalog.section("campaigns", now())):
+        empty.update({"campaigns.year", "campaigns.year_ics"})
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
         empty.add("library.document")
     if not any(entry.attachments for entry in catalog.all_visible(now())):

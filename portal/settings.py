@@ -67,6 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
         "PORTAL_SITE_URL",
         "Public address of the site (e.g. https://ip.example.gov.cn), used in feeds and the sitemap.",
     ),
+    Setting(
+        "CAMPAIGN_SEASON",
+        "04-01/04-30",
+        "PORTAL_CAMPAIGN_SEASON",
+        "Dates (MM-DD/MM-DD) in which the home page announces the coming campaign with its days to go.",
+    ),
     Setting("DEFAULT_LANGUAGE", "zh", "PORTAL_DEFAULT_LANGUAGE", "Language of / when the browser states none."),
     Setting("PAGE_SIZE", 20, "PORTAL_PAGE_SIZE", "Items per page in section listings and search results."),
     Setting(

@@ -59,3 +59,18 @@ def indicators_csv_path(lang: str) -> str:
 def preview_problems_path() -> str:
     """The live preview's summary of every current content problem (never built, never in production)."""
     return "/_preview/problems"
+
+
+def campaign_year_path(lang: str, year: int) -> str:
+    """The hub page of one campaign year."""
+    return f"/{lang}/campaigns/{year}/"
+
+
+def event_ics_path(entry: Entry) -> str:
+    """The calendar file of one event (the same in every language)."""
+    return f"/events/{quote(entry.slug)}.ics"
+
+
+def year_ics_path(year: int) -> str:
+    """The calendar file of all events of a campaign year."""
+    return f"/campaigns/{year}.ics"

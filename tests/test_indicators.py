@@ -106,7 +106,7 @@ def test_sample_figures_are_labelled_and_flagged_by_check(site, tmp_path):
     page = app.test_client().get("/zh/indicators/").get_data(as_text=True)
     assert "示例数据" in page
     catalog = app.extensions["portal.catalog"]
-    flagged = [p for p in check_catalog(catalog, production=True) if p.severity == "warning"]
+    flagged = [p for p in check_catalog(catalog, production=True) if p.severity == "error"]
     assert any("county.yaml:" in str(p) and "指标 “patents” 含有示例数据" in p.message for p in flagged)
     assert not any("sample" in p.message for p in check_catalog(catalog))  # staff preview: no noise
 
@@ -236,8 +236,9 @@ def test_check_production_flags_the_shipped_sample_report(site, tmp_path):
     write(site, "reports/2023.md", REPORT.replace("date: 2024-04-01", "date: 2024-04-01\n    sample: true"))
     plain = CliRunner().invoke(main, ["check", "--content", str(site)])
     production = CliRunner().invoke(main, ["check", "--production", "--content", str(site)])
-    assert "示例报告" not in plain.output
-    assert "2023.md:4: 警告: 示例报告（sample: true）" in production.output
+    assert "sample content" not in plain.output and plain.exit_code == 0
+    assert "2023.md:4: 错误: sample content in a production build" in production.output
+    assert production.exit_code == 1
 
 
 def test_indicator_messages_read_in_english_too(site, tmp_path):

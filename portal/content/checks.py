@@ -159,8 +159,8 @@ def check_duplicate_titles(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def check_reports(catalog: Catalog, production: bool = False) -> list[Problem]:
-    """Annual reports are named by their year (reports/2025.md), and sample ones are flagged."""
+def check_reports(catalog: Catalog) -> list[Problem]:
+    """Annual reports are named by their year (reports/2025.md)."""
     problems = []
     for entry in catalog.entries.values():
         if entry.section != "reports":
@@ -168,10 +168,6 @@ def check_reports(catalog: Catalog, production: bool = False) -> list[Problem]:
         if not re.fullmatch(r"\d{4}", entry.slug):
             message = _("年度报告的文件名应是年份（例如 2025.md），而不是 “%(slug)s”", slug=entry.slug)
             problems.append(Problem(entry.path, 1, message))
-        elif production and entry.extra.get("sample"):
-            line = entry.extra["line_of"].get("sample", 1)
-            message = _("示例报告（sample: true）：正式发布前请换成正式报告")
-            problems.append(Problem(entry.path, line, message, "warning"))
     return problems
 
 
@@ -187,7 +183,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
         list(catalog.warnings)
         + check_links(catalog)
         + check_duplicate_titles(catalog)
-        + check_reports(catalog, production)
+        + check_reports(catalog)
         + check_indicators(catalog.indicators, policy_text, production)
         + citation_index(catalog).problems
     )

@@ -356,7 +356,6 @@ def check_indicators(
                         "指标 “%(id)s” 含有示例数据（sample: true）：正式发布前请换成实际统计数据",
                         id=indicator.id,
                     ),
-                    "warning",
                 )
             )
     return problems

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..messages import _, suggest
 from .attachments import read_attachments
+from .campaigns import link_problems
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
@@ -153,6 +154,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
             "summary_en": _text(meta.get("summary_en")),
             "sample": bool(meta.get("sample", False)),
             "service_facts": read_service_facts(meta.get("service_facts")),
+            **(section.extra(meta) if section.extra else {}),
         },
     )
     return entry, []
@@ -261,6 +263,8 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None, errors_in
     _attach_translations(catalog, translations, problems, cache)
     catalog.indicators, found = read_indicators([Path(root) for root in folders])
     problems.extend(found)
+    for problem in link_problems(catalog):
+        (problems if problem.severity == "error" else catalog.warnings).append(problem)
     errors = [p for p in problems if p.severity == "error"]
     if errors and errors_into is None:
         raise ContentError(errors)

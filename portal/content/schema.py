@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..messages import _, suggest
 from .attachments import attachments_problem
+from .campaign_schema import AUDIENCES, EVENT_STATUSES, campaign_info, check_campaign, check_event, event_info
 from .errors import Problem
 from .service_facts import service_facts_problem
 
@@ -36,6 +38,9 @@ class Section:
     label_en: str
     legal: bool
     fields: tuple[Field, ...]
+    # Extra checks across fields, and typed values for ``Entry.extra`` (see campaign_schema.py).
+    check: Callable[[dict, dict[str, int], Path], list[Problem]] | None = None
+    extra: Callable[[dict], dict] | None = None
 
     def field(self, name: str) -> Field | None:
         """Return the field called ``name``, or None if this section has none."""
@@ -54,6 +59,7 @@ COMMON = (
     Field("tags", "list"),
     Field("ip_fields", "str_or_list", choices=IP_FIELDS),
     Field("attachments", "attachments"),
+    Field("sample", "bool"),  # starter content: marked on the page, an error in production (production.py)
 )
 LEGAL = (
     Field("level", "choice", choices=LEVELS),
@@ -73,6 +79,17 @@ LEGAL = (
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
 GUIDE = (Field("service_facts", "service_facts"),)
+CAMPAIGN = (Field("year", "int"), Field("theme", "str"), Field("theme_source", "str"), Field("figures", "map"))
+EVENT = (
+    Field("campaign", "int", required=True),
+    Field("start", "str", required=True),
+    Field("end", "str", required=True),
+    Field("place", "str", required=True),
+    Field("organiser", "str", required=True),
+    Field("audience", "choice", required=True, choices=AUDIENCES),
+    Field("status", "choice", choices=EVENT_STATUSES),
+    Field("registration", "str"),
+)
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -81,10 +98,13 @@ SECTIONS: dict[str, Section] = {
         Section("policies", "政策文件", "Policy documents", True, COMMON + LEGAL),
         Section("news", "新闻动态", "News", False, COMMON + ARTICLE),
         Section("guides", "办事指南", "Guides", False, COMMON + ARTICLE + GUIDE),
-        Section("campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE),
+        Section(
+            "campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE + CAMPAIGN, check_campaign, campaign_info
+        ),
         Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
-        Section("reports", "年度报告", "Annual reports", False, COMMON + ARTICLE + (Field("sample", "bool"),)),
+        Section("reports", "年度报告", "Annual reports", False, COMMON + ARTICLE),
+        Section("events", "宣传活动日程", "Campaign events", False, COMMON + EVENT, check_event, event_info),
     )
 }
 
@@ -146,6 +166,10 @@ def _check_value(field: Field, value: Any) -> str | None:
                 "“%(name)s” 的值 “%(value)s” 不在可选范围内（%(choices)s）%(hint)s",
                 name=name, value=bad[0], choices="、".join(field.choices), hint=suggest(bad[0], field.choices),
             )
+    if field.kind == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+        return _("“%(name)s” 应是整数", name=field.name)
+    if field.kind == "map" and not isinstance(value, dict):
+        return _("“%(name)s” 应逐行写成 “名称: 数值”", name=field.name)
     if field.kind == "choice" and value not in field.choices:
         return _(
             "“%(name)s” 应为 %(choices)s 之一（原文没写就删掉这一行），不能是 “%(value)s”%(hint)s",
@@ -177,4 +201,6 @@ def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path
         message = _check_value(field, meta.get(field.name))
         if message:
             problems.append(Problem(path, key_lines.get(field.name, 1), message))
+    if section.check and not problems:
+        problems.extend(section.check(meta, key_lines, path))
     return problems

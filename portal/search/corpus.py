@@ -21,6 +21,7 @@ from .documents import (
     fields_code,
     level_code,
     search_documents,
+    searchable,
 )
 from .engine import DocRow, quantize_length
 from .lexicon import build_lexicon, segmenter
@@ -120,7 +121,7 @@ def current_digests(app: Flask) -> dict[str, str]:
     from ..views.common import now
 
     with app.app_context():
-        entries = app.extensions["portal.catalog"].all_visible(now())
+        entries = filter(searchable, app.extensions["portal.catalog"].all_visible(now()))
     return {doc_key(e): entry_digest(e) for e in entries}
 
 

@@ -129,9 +129,15 @@ def _search_doc(entry: Entry) -> SearchDoc:
     return SearchDoc(doc_key(entry), entry, heading, tuple(parts) or (Part("", "", ""),))
 
 
+def searchable(entry: Entry) -> bool:
+    """Whether an entry goes into the search indexes: campaign events do not (they are short-lived
+    and reached through their campaign year's page, which is indexed)."""
+    return entry.section != "events"
+
+
 def search_documents(catalog: Catalog, moment: dt.datetime) -> list[SearchDoc]:
-    """Every published entry (no drafts, nothing scheduled for later), in a stable order."""
-    entries = sorted(catalog.all_visible(moment), key=doc_key)
+    """Every published, :func:`searchable` entry (no drafts, nothing scheduled), in a stable order."""
+    entries = sorted(filter(searchable, catalog.all_visible(moment)), key=doc_key)
     return [search_doc(e) for e in entries]
 
 

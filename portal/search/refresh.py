@@ -21,7 +21,7 @@ from whoosh import index
 from ..views.common import now
 from .analysis import Lexicon, fold_char
 from .corpus import Vocabulary, analyse, entry_digest, fingerprint_of
-from .documents import doc_key, search_doc
+from .documents import doc_key, search_doc, searchable
 from .lexicon import segmenter
 from .live import (
     META,
@@ -133,7 +133,7 @@ def refresh_index(app: Flask) -> RefreshReport | None:
     started = time.perf_counter()
     root = Path(app.config["INDEX_DIR"]).resolve()
     with app.app_context():
-        entries = {doc_key(e): e for e in app.extensions["portal.catalog"].all_visible(now())}
+        entries = {doc_key(e): e for e in filter(searchable, app.extensions["portal.catalog"].all_visible(now()))}
     digests = {key: entry_digest(entry) for key, entry in entries.items()}
     with index_lock(root):
         current = current_folder(root)

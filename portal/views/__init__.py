@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import articles, converters, errors, feeds, files, home, indicators, library, prefs, search, template_helpers
+from . import (
+    articles,
+    campaigns,
+    converters,
+    errors,
+    feeds,
+    files,
+    home,
+    indicators,
+    library,
+    prefs,
+    search,
+    template_helpers,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -12,7 +25,7 @@ def init_app(app: Flask) -> None:
     converters.init_app(app)
     template_helpers.init_app(app)
     prefs.init_app(app)
-    for module in (home, library, articles, indicators, feeds, files, search, errors, prefs):
+    for module in (home, library, campaigns, articles, indicators, feeds, files, search, errors, prefs):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     search.init_app(app)

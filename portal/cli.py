@@ -199,9 +199,10 @@ def new(section: str, title: str, content_dir: Path | None) -> None:
     try:
         path = new_entry(folder, section, title)
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(translate(_("错误：%(message)s", message=exc.args[0]), _language()), err=True)
         raise SystemExit(1) from None
-    click.echo(f"created {path} (draft: set 'draft: false' or delete the line to publish)")
+    created = _("已创建 %(path)s（草稿：发布时把 draft 改为 false，或删掉这一行）", path=str(path))
+    click.echo(translate(created, _language()))
 
 
 def _settings() -> dict:

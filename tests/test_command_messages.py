@@ -1,0 +1,61 @@
+"""portal new, portal import and the configuration file speak to staff in Chinese, or in English by setting."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from portal.cli import main
+
+ENGLISH = {"PORTAL_STAFF_LANGUAGE": "en"}
+
+
+def new(folder, section, title, env=None):
+    return CliRunner(env=env or {}).invoke(main, ["new", section, title, "--content", str(folder)])
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "错误：没有 “new” 这个栏目（可用：laws, policies, news, "),
+        (ENGLISH, "error: unknown section 'new' (known sections: laws, policies, news, "),
+    ],
+)
+def test_new_unknown_section_names_the_known_ones(tmp_path, env, expected):
+    result = new(tmp_path, "new", "标题", env)
+    assert result.exit_code == 1 and expected in result.output
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [({}, "你是不是要写 “guides”？"), (ENGLISH, "Did you mean 'guides'?")]
+)
+def test_new_unknown_section_suggests_the_nearest(tmp_path, env, expected):
+    result = new(tmp_path, "guide", "标题", env)
+    assert result.exit_code == 1 and expected in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [({}, "错误：标题不能为空"), (ENGLISH, "error: the title must not be empty")]
+)
+def test_new_empty_title(tmp_path, env, expected):
+    result = new(tmp_path, "news", "  ", env)
+    assert result.exit_code == 1 and expected in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "created", "exists"),
+    [
+        ({}, "已创建 ", "已经存在：请换一个标题，或直接编辑这个文件"),
+        (ENGLISH, "created ", "exists already; choose another title or edit that file"),
+    ],
+)
+def test_new_created_then_refuses_to_overwrite(tmp_path, env, created, exists):
+    first = new(tmp_path, "guides", "商标注册", env)
+    assert first.exit_code == 0 and first.output.startswith(created)
+    path = tmp_path / "guides" / "商标注册.md"
+    assert str(path) in first.output
+    before = path.read_text(encoding="utf-8")
+    again = new(tmp_path, "guides", "商标注册", env)
+    assert again.exit_code == 1 and f"{path} {exists}" in again.output
+    assert path.read_text(encoding="utf-8") == before

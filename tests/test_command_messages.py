@@ -59,3 +59,53 @@ def test_new_created_then_refuses_to_overwrite(tmp_path, env, created, exists):
     again = new(tmp_path, "guides", "商标注册", env)
     assert again.exit_code == 1 and f"{path} {exists}" in again.output
     assert path.read_text(encoding="utf-8") == before
+
+
+def check_with_config(tmp_path, monkeypatch, text, env):
+    config = tmp_path / "portal.toml"
+    config.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PORTAL_CONFIG", str(config))
+    result = CliRunner(env=env).invoke(main, ["check", "--content", str(tmp_path)])
+    assert result.exit_code == 2
+    return config, result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "：没有 “site_ulr” 这项设置。你是不是要写 “site_url”？"),
+        (ENGLISH, ": unknown setting 'site_ulr'. Did you mean 'site_url'?"),
+    ],
+)
+def test_config_unknown_key_suggests_the_nearest(tmp_path, monkeypatch, env, expected):
+    config, output = check_with_config(tmp_path, monkeypatch, 'site_ulr = "https://x"\n', env)
+    assert f"{config}{expected}" in output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, "：没有 “zzzz” 这项设置。可用的设置：content_dirs, "), (ENGLISH, ": unknown setting 'zzzz'. Known keys: ")],
+)
+def test_config_unknown_key_far_from_all_lists_the_known(tmp_path, monkeypatch, env, expected):
+    config, output = check_with_config(tmp_path, monkeypatch, "zzzz = 1\n", env)
+    assert f"{config}{expected}" in output and "site_url" in output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "错误：%s：“page_size” 应是整数，而不是 'twenty'"),
+        (ENGLISH, "error: %s: 'page_size' must be a whole number, not 'twenty'"),
+    ],
+)
+def test_config_wrong_type(tmp_path, monkeypatch, env, expected):
+    config, output = check_with_config(tmp_path, monkeypatch, 'page_size = "twenty"\n', env)
+    assert expected % config in output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [({}, "：不是有效的 TOML 格式："), (ENGLISH, ": not valid TOML: ")]
+)
+def test_config_bad_toml_names_the_file_and_line(tmp_path, monkeypatch, env, expected):
+    config, output = check_with_config(tmp_path, monkeypatch, "page_size = \n", env)
+    assert f"{config}{expected}" in output and "line 1" in output

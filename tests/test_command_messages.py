@@ -109,3 +109,46 @@ def test_config_wrong_type(tmp_path, monkeypatch, env, expected):
 def test_config_bad_toml_names_the_file_and_line(tmp_path, monkeypatch, env, expected):
     config, output = check_with_config(tmp_path, monkeypatch, "page_size = \n", env)
     assert f"{config}{expected}" in output and "line 1" in output
+
+
+@pytest.mark.parametrize(
+    ("manifest", "chinese", "english"),
+    [
+        ("- file: other.txt\n", "index.yaml 里没有列出 note.txt：元数据只取自正文",
+         "index.yaml beside note.txt does not list it; metadata taken from the text only"),
+        ("- file: note.txt\n  colour: red\n", "index.yaml：note.txt 的 “colour” 不是前置元数据字段，已忽略",
+         "index.yaml: key 'colour' of note.txt is not a front-matter field; ignored"),
+        ("- file: note.txt\n  issuer: 乙局\n",
+         "issuer：正文写的是 '甲局'，index.yaml 写的是 '乙局'；采用 index.yaml 的值",
+         "issuer: the text says '甲局' but index.yaml says '乙局'; kept index.yaml's value"),
+    ],
+)
+def test_import_manifest_warnings(tmp_path, manifest, chinese, english):
+    from portal.importer.manifest import merge, read_manifest
+    from portal.messages import translate
+
+    (tmp_path / "index.yaml").write_text(manifest, encoding="utf-8")
+    values, warnings = read_manifest(tmp_path / "note.txt")
+    warnings += merge({"issuer": "甲局"}, values)[1]
+    assert chinese in warnings and english in [translate(w, "en") for w in warnings]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "chinese", "english"),
+    [
+        ("file: note.txt\n", "应是列表，每项写 “- file: 文件名”", "must be a list of '- file: NAME' entries"),
+        ("- file: note.txt\n- file: note.txt\n", "把 note.txt 列了 2 次", "lists note.txt 2 times"),
+        ("- file: note.txt\n  date: soon\n", "给出的 “date” 是 'soon'", "gives 'date' 'soon'"),
+        ("- [\n", "无法读取清单", "cannot read the manifest"),
+    ],
+)
+def test_import_manifest_failures(tmp_path, manifest, chinese, english):
+    from portal.importer import ImportFailed
+    from portal.importer.manifest import read_manifest
+    from portal.messages import translate
+
+    (tmp_path / "index.yaml").write_text(manifest, encoding="utf-8")
+    with pytest.raises(ImportFailed) as failure:
+        read_manifest(tmp_path / "note.txt")
+    message = failure.value.args[0]
+    assert chinese in message and english in translate(message, "en")

@@ -152,3 +152,48 @@ def test_import_manifest_failures(tmp_path, manifest, chinese, english):
         read_manifest(tmp_path / "note.txt")
     message = failure.value.args[0]
     assert chinese in message and english in translate(message, "en")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh", "%s：找不到这个文件"), ("en", "%s: file not found")])
+def test_import_missing_file(tmp_path, lang, expected):
+    from portal.importer import ImportFailed, import_file
+    from portal.messages import translate
+
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(ImportFailed) as failure:
+        import_file(missing, tmp_path / "content")
+    assert translate(failure.value.args[0], lang) == expected % missing
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "：不能导入到 “news” 栏目；收到的文件只能导入 "),
+        (ENGLISH, ": cannot import into section 'news'; received documents go into "),
+    ],
+)
+def test_import_wrong_section(tmp_path, env, expected):
+    received = tmp_path / "note.txt"
+    received.write_text("关于印发某办法的通知\n\n正文。\n", encoding="utf-8")
+    result = CliRunner(env=env).invoke(
+        main, ["import", str(received), "--content", str(tmp_path / "content"), "--section", "news"]
+    )
+    assert result.exit_code == 1 and f"{received}{expected}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, " 已经存在（要替换它，请加 --overwrite）"),
+        (ENGLISH, " already exists (use --overwrite to replace it)"),
+    ],
+)
+def test_import_refuses_to_overwrite(tmp_path, env, expected):
+    received = tmp_path / "note.txt"
+    received.write_text("关于印发某办法的通知\n\n正文。\n", encoding="utf-8")
+    existing = tmp_path / "content" / "policies" / "note.md"
+    existing.parent.mkdir(parents=True)
+    existing.write_text("---\ntitle: 旧\n---\n旧。\n", encoding="utf-8")
+    result = CliRunner(env=env).invoke(main, ["import", str(received), "--content", str(tmp_path / "content")])
+    assert result.exit_code == 1 and f"{existing}{expected}" in result.output
+    assert existing.read_text(encoding="utf-8") == "---\ntitle: 旧\n---\n旧。\n"

@@ -32,7 +32,7 @@ def _app(content_dirs: tuple[Path, ...], **overrides):
     try:
         return create_app(config)
     except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
+        _config_failure(exc)
         raise SystemExit(2) from None
     except ContentError as exc:
         _print_problems(exc.problems)
@@ -160,7 +160,7 @@ def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite:
         try:
             result = import_file(path, content_dir, section=section, overwrite=overwrite, given=given)
         except ImportFailed as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(translate(_("错误：%(message)s", message=exc.args[0]), lang), err=True)
             failed = True
             continue
         click.echo(f"imported {path} -> {result.output}")
@@ -204,9 +204,10 @@ def new(section: str, title: str, content_dir: Path | None) -> None:
     try:
         path = new_campaign(folder, title) if section == "campaign" else new_entry(folder, section, title)
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(translate(_("错误：%(message)s", message=exc.args[0]), _language()), err=True)
         raise SystemExit(1) from None
-    click.echo(f"created {path} (draft: set 'draft: false' or delete the line to publish)")
+    created = _("已创建 %(path)s（草稿：发布时把 draft 改为 false，或删掉这一行）", path=str(path))
+    click.echo(translate(created, _language()))
 
 
 def _settings() -> dict:
@@ -216,7 +217,7 @@ def _settings() -> dict:
     try:
         return load_settings()
     except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
+        _config_failure(exc)
         raise SystemExit(2) from None
 
 
@@ -239,7 +240,7 @@ def init(corpus: Path | None) -> None:
     try:
         path = write_initial_config(SETTINGS, config_file(), REPO_ROOT, corpus)
     except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
+        _config_failure(exc)
         raise SystemExit(1) from None
     click.echo(f"created {path}: every portal command now publishes the folders it names")
 
@@ -284,6 +285,12 @@ def _points_at(problem, slugs: set[str]) -> bool:
 
     target = unquote(str(getattr(problem.message, "values", {}).get("target", "")))
     return bool(target) and target.rstrip("/").rsplit("/", 1)[-1] in slugs
+
+
+def _config_failure(exc: ConfigError) -> None:
+    """Print a configuration error; the language comes from the environment, as the file is unusable."""
+    message = _("错误：%(message)s", message=exc.args[0])
+    click.echo(translate(message, staff_language(os.environ.get("PORTAL_STAFF_LANGUAGE", ""))), err=True)
 
 
 def _language() -> str:

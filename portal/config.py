@@ -8,13 +8,14 @@ table it is given, so a setting added to that table is accepted here with no cha
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from .messages import _, suggest
 
 CONFIG_ENV = "PORTAL_CONFIG"
 DEFAULT_FILE = Path(__file__).resolve().parent.parent / "instance" / "portal.toml"
@@ -41,12 +42,12 @@ def _fits(default: Any, value: Any) -> bool:
 
 def _kind(default: Any) -> str:
     if isinstance(default, bool):
-        return "true or false"
+        return _("true 或 false")
     if isinstance(default, int):
-        return "a whole number"
+        return _("整数")
     if isinstance(default, list):
-        return 'a list of text, e.g. ["content"]'
-    return 'text in quotes, e.g. "…"'
+        return _('文字列表，例如 ["content"]')
+    return _('带引号的文字，例如 "…"')
 
 
 def read_config(settings: Iterable, path: Path | None = None) -> dict[str, Any]:
@@ -61,19 +62,19 @@ def read_config(settings: Iterable, path: Path | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration file: {exc}") from None
+        raise ConfigError(_("%(path)s：无法读取配置文件：%(what)s", path=str(path), what=str(exc))) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(_("%(path)s：不是有效的 TOML 格式：%(what)s", path=str(path), what=str(exc))) from None
     by_key = {s.name.lower(): s for s in settings}
     values: dict[str, Any] = {}
     for key, value in raw.items():
         setting = by_key.get(key.lower())
         if setting is None:
-            near = difflib.get_close_matches(key.lower(), list(by_key), n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else f"; known keys: {', '.join(by_key)}"
-            raise ConfigError(f"{path}: unknown setting '{key}'{hint}")
+            hint = suggest(key.lower(), by_key) or _("可用的设置：%(known)s", known=", ".join(by_key))
+            raise ConfigError(_("%(path)s：没有 “%(key)s” 这项设置。%(hint)s", path=str(path), key=key, hint=hint))
         if not _fits(setting.default, value):
-            raise ConfigError(f"{path}: '{key}' must be {_kind(setting.default)}, not {value!r}")
+            raise ConfigError(_("%(path)s：“%(key)s” 应是%(kind)s，而不是 %(value)s", path=str(path), key=key,
+                                kind=_kind(setting.default), value=repr(value)))
         values[setting.name] = value
     return values
 
@@ -115,7 +116,7 @@ def found_content_dirs(project: Path, corpus: Path | None) -> list[str]:
 def write_initial_config(settings: Iterable, path: Path, project: Path, corpus: Path | None) -> Path:
     """Create the configuration file at ``path`` from what is found; never replace an existing one."""
     if path.exists():
-        raise ConfigError(f"{path} exists already; edit it, or delete it to start again")
+        raise ConfigError(_("%(path)s 已经存在：请直接编辑它，或删掉它再重新创建", path=str(path)))
     path.parent.mkdir(parents=True, exist_ok=True)
     text = render_config(settings, {"CONTENT_DIRS": found_content_dirs(project, corpus)})
     tomllib.loads(text)  # what we write must read back

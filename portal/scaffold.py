@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .content.loader import slugify
 from .content.schema import IP_FIELDS, LEVELS, SECTIONS, STATUSES
+from .messages import _, suggest
 
 COMMON_TAIL = """\
 # publish_at: {today} 09:00   # 定时发布：到这个时间才上线（删掉 # 启用）
@@ -39,16 +40,17 @@ class ScaffoldError(Exception):
 def new_entry(content_dir: Path, section: str, title: str, today: dt.date | None = None) -> Path:
     """Create a draft in ``content_dir/section`` and return its path."""
     if section not in SECTIONS:
-        raise ScaffoldError(f"unknown section '{section}' (known sections: {', '.join(SECTIONS)})")
+        raise ScaffoldError(_("没有 “%(name)s” 这个栏目（可用：%(known)s）%(hint)s", name=section,
+                              known=", ".join(SECTIONS), hint=suggest(section, SECTIONS)))
     if not title.strip():
-        raise ScaffoldError("the title must not be empty")
+        raise ScaffoldError(_("标题不能为空"))
     today = today or dt.date.today()
     stem = slugify(title)
     if section in ("news", "campaigns"):
         stem = f"{today.isoformat()}-{stem}"
     path = content_dir / section / f"{stem}.md"
     if path.exists():
-        raise ScaffoldError(f"{path} exists already; choose another title or edit that file")
+        raise ScaffoldError(_("%(path)s 已经存在：请换一个标题，或直接编辑这个文件", path=str(path)))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_template(section, title.strip(), today), encoding="utf-8")
     return path

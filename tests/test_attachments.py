@@ -10,6 +10,7 @@ import pytest
 from portal import create_app
 from portal.content import ContentError, load_catalog
 from portal.freeze import build_site
+from portal.messages import translate
 
 from .conftest import write
 
@@ -91,23 +92,31 @@ def test_the_build_writes_each_file_byte_for_byte(lesson_app, lesson_dir, tmp_pa
         assert built.read_bytes() == (lesson_dir / "curricula" / "materials" / name).read_bytes()
 
 
-@pytest.mark.parametrize("listing, message", [
-    ("  - file: materials/missing.docx", "attachment 'materials/missing.docx' not found"),
-    ("  - file: ../laws/sample-law.md", "must be a path inside the folder of this file"),
-    ("  - file: /etc/passwd.txt", "must be a path inside the folder of this file"),
-    ("  - file: materials/setup.exe", "files of type '.exe' are not offered for download"),
-    ("  - file: materials/slides.pdf\n    size: 3", "unknown key 'size'"),
-    ("  - title: 没有文件", "needs 'file:'"),
-    ("  - file: materials/slides.pdf\n  - file: materials/slides.pdf", "two attachments are named 'slides.pdf'"),
+@pytest.mark.parametrize("listing, chinese, english", [
+    ("  - file: materials/missing.docx", "找不到附件 “materials/missing.docx”",
+     "attachment 'materials/missing.docx' not found"),
+    ("  - file: ../laws/sample-law.md", "应在本文件所在的文件夹内", "must be a path inside the folder of this file"),
+    ("  - file: /etc/passwd.txt", "应在本文件所在的文件夹内", "must be a path inside the folder of this file"),
+    ("  - file: materials/setup.exe", "不提供 “.exe” 类型的文件下载",
+     "files of type '.exe' are not offered for download"),
+    ("  - file: materials/README", "不提供 “（无）” 类型的文件下载",
+     "files of type '(none)' are not offered for download"),
+    ("  - file: materials/slides.pdf\n    size: 3", "未知字段 “size”", "unknown key 'size'"),
+    ("  - title: 没有文件", "缺少 file:", "needs 'file:'"),
+    ("  - title: 1\n    file: []", "缺少 file:", "needs 'file:'"),
+    ("  - file: materials/slides.pdf\n    title: [甲]", "title 应是文字", "'title' must be text"),
+    ("  - file: materials/slides.pdf\n  - file: materials/slides.pdf", "有两个附件都叫 “slides.pdf”",
+     "two attachments are named 'slides.pdf'"),
 ])
-def test_a_bad_attachment_is_reported_with_file_and_line(lesson_dir, listing, message):
+def test_a_bad_attachment_is_reported_with_file_and_line(lesson_dir, listing, chinese, english):
     (lesson_dir / "curricula" / "materials" / "setup.exe").write_bytes(b"MZ")
     path = write(lesson_dir, "curricula/patent-lesson.md",
                  f"---\ntitle: 初中教案：认识专利\ndate: 2026-11-22\nattachments:\n{listing}\n---\n正文。\n")
     with pytest.raises(ContentError) as info:
         load_catalog([lesson_dir])
     problems = [p for p in info.value.problems if p.path == path]
-    assert len(problems) == 1 and message in problems[0].message
+    assert len(problems) == 1 and chinese in problems[0].message
+    assert english in translate(problems[0].message, "en")
     assert problems[0].line == 4  # the line of the attachments key
 
 
@@ -116,4 +125,6 @@ def test_attachments_must_be_a_list(lesson_dir):
           "---\ntitle: 教案\nattachments: materials/slides.pdf\n---\n正文。\n")
     with pytest.raises(ContentError) as info:
         load_catalog([lesson_dir])
-    assert "'attachments' must be a list" in str(info.value)
+    (problem,) = info.value.problems
+    assert "attachments 应是列表" in problem.message
+    assert "'attachments' must be a list" in translate(problem.message, "en")

@@ -49,7 +49,7 @@ def test_environment_overrides_the_file_and_test_config_overrides_both(config, m
 def test_unknown_key_suggests_the_nearest_setting(config):
     config.parent.mkdir(parents=True)
     config.write_text('site_ulr = "https://x"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="did you mean 'site_url'"):
+    with pytest.raises(ConfigError, match="你是不是要写 “site_url”"):
         read_config(SETTINGS, config)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2 and "site_ulr" in result.output and "site_url" in result.output
@@ -58,10 +58,10 @@ def test_unknown_key_suggests_the_nearest_setting(config):
 def test_wrong_type_and_bad_toml_name_the_file(config):
     config.parent.mkdir(parents=True)
     config.write_text("page_size = \"twenty\"\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="page_size' must be a whole number"):
+    with pytest.raises(ConfigError, match="“page_size” 应是整数"):
         read_config(SETTINGS, config)
     config.write_text("page_size = \n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"portal\.toml: not valid TOML.*line 1"):
+    with pytest.raises(ConfigError, match=r"portal\.toml：不是有效的 TOML 格式：.*line 1"):
         read_config(SETTINGS, config)
 
 
@@ -84,7 +84,7 @@ def test_init_writes_the_folders_it_finds_and_never_replaces(tmp_path, config):
     write_initial_config(SETTINGS, config, project, corpus)
     dirs = read_config(SETTINGS, config)["CONTENT_DIRS"]
     assert dirs == [str(project / "content"), str(corpus), str(project / "instance" / "content")]
-    with pytest.raises(ConfigError, match="exists already"):
+    with pytest.raises(ConfigError, match="已经存在"):
         write_initial_config(SETTINGS, config, project, corpus)
     other = tmp_path / "other.toml"
     write_initial_config(SETTINGS, other, project, None)

@@ -272,7 +272,7 @@ def test_existing_output_is_kept_without_overwrite(policies: Path, tmp_path: Pat
     old = content / "policies" / "wushan-2022-ip-work.md"
     old.parent.mkdir(parents=True)
     old.write_text("---\ntitle: 旧版本\n---\n旧正文。\n", encoding="utf-8")
-    with pytest.raises(ImportFailed, match="already exists") as failure:
+    with pytest.raises(ImportFailed, match="已经存在（要替换它，请加 --overwrite）") as failure:
         import_file(policies / WUSHAN, content)
     assert WUSHAN in str(failure.value)
     assert old.read_text(encoding="utf-8") == "---\ntitle: 旧版本\n---\n旧正文。\n"
@@ -285,11 +285,11 @@ def test_existing_output_is_kept_without_overwrite(policies: Path, tmp_path: Pat
 def test_missing_file_and_bad_section_fail(policies: Path, tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
-    with pytest.raises(ImportFailed, match="nope.txt"):
+    with pytest.raises(ImportFailed, match="nope.txt：找不到这个文件"):
         import_file(tmp_path / "nope.txt", content)
-    with pytest.raises(ImportFailed, match="news"):
+    with pytest.raises(ImportFailed, match="不能导入到 “news” 栏目"):
         import_file(policies / WUSHAN, content, section="news")
-    with pytest.raises(ImportFailed, match="not a folder"):
+    with pytest.raises(ImportFailed, match="不是文件夹"):
         import_file(policies / WUSHAN, policies / WUSHAN)
     assert list(content.rglob("*")) == []
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..messages import _
 from .errors import Problem
 
 # Extensions staff may attach, and how the download list names the type.
@@ -39,26 +40,26 @@ class Attachment:
 def attachments_problem(value: Any) -> str | None:
     """A message if the front-matter value is not a list of {file, title} items, else None."""
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        return "'attachments' must be a list of items, each with 'file:' (and optionally 'title:')"
+        return _("attachments 应是列表，每一项写 file:（可再写 title:）")
     for item in value:
         unknown = sorted(set(map(str, item)) - set(KEYS))
         if unknown:
-            return f"'attachments' item has unknown key '{unknown[0]}' (allowed: file, title)"
+            return _("attachments 的一项有未知字段 “%(key)s”（只能写 file、title）", key=unknown[0])
         if not isinstance(item.get("file"), str) or not item["file"].strip():
-            return "'attachments' item needs 'file:', the file's path next to this Markdown file"
+            return _("attachments 的一项缺少 file:，请写上与本 Markdown 文件同一文件夹中的文件路径")
         if "title" in item and not isinstance(item["title"], (str, int, float)):
-            return "'attachments' item 'title' must be text"
+            return _("attachments 的一项 title 应是文字")
     return None
 
 
 def _one(item: dict, base: Path) -> Attachment | str:
     relative = PurePosixPath(item["file"].strip().replace("\\", "/"))
     if relative.is_absolute() or ".." in relative.parts:
-        return f"attachment '{relative}' must be a path inside the folder of this file (no '..', not absolute)"
+        return _("附件 “%(file)s” 应在本文件所在的文件夹内（不能用 “..”，不能是绝对路径）", file=str(relative))
     kind = KINDS.get(relative.suffix.lower())
     if kind is None:
-        return f"attachment '{relative}': files of type '{relative.suffix or '(none)'}' are not offered for " \
-               f"download (allowed: {', '.join(sorted(KINDS))})"
+        return _("附件 “%(file)s”：不提供 “%(suffix)s” 类型的文件下载（可用：%(allowed)s）", file=str(relative),
+                 suffix=relative.suffix or _("（无）"), allowed=", ".join(sorted(KINDS)))
     path = base.joinpath(*relative.parts).absolute()
     if not path.resolve().is_relative_to(base.resolve()):
         return f"attachment '{relative}' leads outside the folder of this file (a symbolic link to " \
@@ -68,7 +69,7 @@ def _one(item: dict, base: Path) -> Attachment | str:
     except OSError:
         size = -1
     if size < 0:
-        return f"attachment '{relative}' not found (looked for {path})"
+        return _("找不到附件 “%(file)s”（查找位置：%(local)s）", file=str(relative), local=str(path))
     title = str(item.get("title") or relative.name).strip()
     return Attachment(title, relative.name, path, kind, size)
 
@@ -84,7 +85,7 @@ def read_attachments(value: Any, md_path: Path, line: int) -> tuple[tuple[Attach
         if isinstance(result, str):
             problems.append(Problem(md_path, line, result))
         elif any(a.name == result.name for a in found):
-            problems.append(Problem(md_path, line, f"two attachments are named '{result.name}'; rename one"))
+            problems.append(Problem(md_path, line, _("有两个附件都叫 “%(name)s”：请改名其中一个", name=result.name)))
         else:
             found.append(result)
     return tuple(found), problems

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from portal.content.schema import parse_date
+from portal.messages import _
 
 from .normalize import compact
 from .result import ImportFailed
@@ -38,23 +39,27 @@ def read_manifest(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     try:
         data = yaml.safe_load(index.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ImportFailed(f"{path}: cannot read the manifest {index}: {exc}") from None
+        raise ImportFailed(_("%(path)s：无法读取清单 %(index)s：%(what)s", path=str(path), index=str(index),
+                             what=str(exc))) from None
     if data is None:
         return None, []
     if not isinstance(data, list):
-        raise ImportFailed(f"{path}: the manifest {index} must be a list of '- file: NAME' entries")
+        raise ImportFailed(_("%(path)s：清单 %(index)s 应是列表，每项写 “- file: 文件名”", path=str(path),
+                             index=str(index)))
     entries = [e for e in data if isinstance(e, dict) and str(e.get("file", "")).strip() == path.name]
     if not entries:
-        return None, [f"{MANIFEST_NAME} beside {path.name} does not list it; metadata taken from the text only"]
+        return None, [_("%(manifest)s 里没有列出 %(name)s：元数据只取自正文", manifest=MANIFEST_NAME, name=path.name)]
     if len(entries) > 1:
-        raise ImportFailed(f"{path}: the manifest {index} lists {path.name} {len(entries)} times")
+        raise ImportFailed(_("%(path)s：清单 %(index)s 把 %(name)s 列了 %(times)s 次", path=str(path), index=str(index),
+                              name=path.name, times=len(entries)))
     values: dict[str, Any] = {}
     warnings: list[str] = []
     for key, value in entries[0].items():
         if key == "file" or value is None:
             continue
         if key not in MANIFEST_KEYS:
-            warnings.append(f"{MANIFEST_NAME}: key '{key}' of {path.name} is not a front-matter field; ignored")
+            warnings.append(_("%(manifest)s：%(name)s 的 “%(key)s” 不是前置元数据字段，已忽略", manifest=MANIFEST_NAME,
+                                 name=path.name, key=key))
             continue
         values[key] = _clean(key, value, path, index)
     return values, warnings
@@ -65,7 +70,9 @@ def _clean(key: str, value: Any, path: Path, index: Path) -> Any:
         try:
             return parse_date(value)
         except ValueError as exc:
-            raise ImportFailed(f"{path}: {index} gives '{key}' {value!r}: {exc}") from None
+            raise ImportFailed(_("%(path)s：%(index)s 给出的 “%(key)s” 是 %(value)s：%(what)s", path=str(path),
+                                 index=str(index), key=key, value=repr(value),
+                                 what=exc.args[0] if exc.args else str(exc))) from None
     if isinstance(value, list):
         return [str(v).strip() for v in value]
     return str(value).strip()
@@ -93,8 +100,8 @@ def merge(found: dict[str, Any], manifest: dict[str, Any] | None) -> tuple[dict[
     for key in dict.fromkeys([*found, *manifest]):
         text_value, listed = found.get(key), manifest.get(key)
         if listed is not None and text_value is not None and not _same(text_value, listed):
-            warnings.append(f"{key}: the text says {_show(text_value)} but {MANIFEST_NAME} says {_show(listed)}; "
-                            f"kept {MANIFEST_NAME}'s value")
+            warnings.append(_("%(key)s：正文写的是 %(text)s，%(manifest)s 写的是 %(listed)s；采用 %(manifest)s 的值",
+                              key=key, text=_show(text_value), manifest=MANIFEST_NAME, listed=_show(listed)))
         value = listed if listed is not None else text_value
         if value is not None:
             merged[key] = value

@@ -37,15 +37,17 @@ def import_file(path: Path, content_dir: Path, *, section: str = "policies", ove
     target = SECTIONS.get(section)
     if target is None or not target.legal:
         legal = ", ".join(name for name, s in SECTIONS.items() if s.legal)
-        raise ImportFailed(f"{path}: cannot import into section '{section}'; received documents go into {legal}")
+        raise ImportFailed(_("%(path)s：不能导入到 “%(section)s” 栏目；收到的文件只能导入 %(legal)s", path=str(path),
+                             section=section, legal=legal))
     if not path.is_file():
-        raise ImportFailed(f"{path}: file not found")
+        raise ImportFailed(_("%(path)s：找不到这个文件", path=str(path)))
     if content_dir.exists() and not content_dir.is_dir():
-        raise ImportFailed(f"{path}: the content folder {content_dir} is not a folder")
+        raise ImportFailed(_("%(path)s：内容文件夹 %(folder)s 不是文件夹", path=str(path), folder=str(content_dir)))
     slug = slugify(path.stem)
     output = content_dir / section / f"{slug}.md"
     if output.exists() and not overwrite:
-        raise ImportFailed(f"{path}: {output} already exists (use --overwrite to replace it)")
+        raise ImportFailed(_("%(path)s：%(output)s 已经存在（要替换它，请加 --overwrite）", path=str(path),
+                             output=str(output)))
 
     lines, warnings = read_lines(path)
     if slug != path.stem:

@@ -9,6 +9,7 @@ from typing import Any
 
 from .attachments import attachments_problem
 from .errors import Problem
+from .teaching import TEACHING_FIELDS, teaching_problems
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
 STATUSES = ("尚未生效", "现行有效", "已修改", "已废止")
@@ -70,6 +71,7 @@ LEGAL = (
     Field("disclosure", "str"),
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
+TEACHING = tuple(Field(name, kind, choices=choices) for name, kind, choices in TEACHING_FIELDS)
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -79,7 +81,7 @@ SECTIONS: dict[str, Section] = {
         Section("news", "新闻动态", "News", False, COMMON + ARTICLE),
         Section("guides", "办事指南", "Guides", False, COMMON + ARTICLE),
         Section("campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE),
-        Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
+        Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE + TEACHING),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
     )
 }
@@ -148,7 +150,7 @@ def _check_value(field: Field, value: Any) -> str | None:
 
 def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path) -> list[Problem]:
     """Check ``meta`` against the section's fields; return every problem found."""
-    problems = []
+    problems = _extra_problems(section, meta, key_lines, path)
     for key in meta:
         if section.field(str(key)) is None:
             known = ", ".join(f.name for f in section.fields)
@@ -164,3 +166,10 @@ def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path
         if message:
             problems.append(Problem(path, key_lines.get(field.name, 1), message))
     return problems
+
+
+def _extra_problems(section: Section, meta: dict, key_lines: dict[str, int], path: Path) -> list[Problem]:
+    """Section-specific checks kept in their own modules (teaching resources)."""
+    if section.name != "curricula":
+        return []
+    return teaching_problems(meta, key_lines, path)

@@ -13,6 +13,7 @@ from .attachments import attachments_problem
 from .campaign_schema import AUDIENCES, EVENT_STATUSES, campaign_info, check_campaign, check_event, event_info
 from .errors import Problem
 from .service_facts import service_facts_problem
+from .teaching import TEACHING_FIELDS, teaching_problems
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
 STATUSES = ("尚未生效", "现行有效", "已修改", "已废止")
@@ -90,6 +91,7 @@ EVENT = (
     Field("status", "choice", choices=EVENT_STATUSES),
     Field("registration", "str"),
 )
+TEACHING = tuple(Field(name, kind, choices=choices) for name, kind, choices in TEACHING_FIELDS)
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -101,7 +103,7 @@ SECTIONS: dict[str, Section] = {
         Section(
             "campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE + CAMPAIGN, check_campaign, campaign_info
         ),
-        Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE),
+        Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE + TEACHING),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
         Section("reports", "年度报告", "Annual reports", False, COMMON + ARTICLE),
         Section("events", "宣传活动日程", "Campaign events", False, COMMON + EVENT, check_event, event_info),
@@ -185,7 +187,7 @@ def _check_value(field: Field, value: Any) -> str | None:
 
 def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path) -> list[Problem]:
     """Check ``meta`` against the section's fields; return every problem found."""
-    problems = []
+    problems = teaching_problems(meta, key_lines, path) if section.name == "curricula" else []
     names = [f.name for f in section.fields]
     for key in meta:
         if section.field(str(key)) is None:

@@ -1,0 +1,48 @@
+"""Front-matter fields of a teaching resource (LRMI, see docs/metadata.md) and their checks.
+
+A curricula entry describes one resource: who it is for (``band``), which subject it serves,
+what kind of resource it is, what it teaches, how long it takes, what it needs, under which
+licence it is offered and who wrote and reviewed it. ``unit`` and ``unit_order`` group
+resources into a sequence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import Problem
+
+BANDS = ("小学低年级", "小学中年级", "小学高年级", "初中", "高中")
+RESOURCE_TYPES = ("教案", "课件", "学习单", "测验", "海报", "活动方案")
+SUBJECTS = ("道德与法治", "科学", "信息科技", "美术", "语文", "综合实践", "思想政治", "历史", "地理", "劳动")
+
+# (name, kind, allowed values): schema.py turns these into its Field objects.
+TEACHING_FIELDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("band", "choice", BANDS),
+    ("subjects", "str_or_list", SUBJECTS),
+    ("resource_types", "str_or_list", RESOURCE_TYPES),
+    ("objectives", "list", ()),
+    ("duration_minutes", "str", ()),
+    ("materials", "list", ()),
+    ("licence", "str", ()),
+    ("reviewer", "str", ()),
+    ("review_date", "date", ()),
+    ("unit", "str", ()),
+    ("unit_order", "str", ()),
+)
+
+
+def teaching_problems(meta: dict[str, Any], key_lines: dict[str, int], path) -> list[Problem]:
+    """Checks the field types cannot express: a positive duration and a whole unit position."""
+    problems = []
+    for name in ("duration_minutes", "unit_order"):
+        value = meta.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(Problem(path, key_lines.get(name, 1), f"'{name}' must be a whole number of at least 1"))
+    if meta.get("unit_order") is not None and not meta.get("unit"):
+        problems.append(Problem(path, key_lines.get("unit_order", 1), "'unit_order' needs 'unit' (the unit it orders)"))
+    if meta.get("reviewer") and meta.get("review_date") is None:
+        problems.append(Problem(path, key_lines.get("reviewer", 1), "'reviewer' needs 'review_date' (YYYY-MM-DD)"))
+    return problems

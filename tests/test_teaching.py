@@ -1,0 +1,84 @@
+"""Teaching-resource metadata: what `portal check` accepts and what it reports, with file:line."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from portal.cli import main
+from portal.content.loader import read_entry
+from portal.content.schema import SECTIONS
+from portal.content.teaching import BANDS
+from portal.settings import REPO_ROOT
+
+from .conftest import write
+
+
+def check(folder):
+    return CliRunner(env={"PORTAL_STAFF_LANGUAGE": "en"}).invoke(main, ["check", "--content", str(folder)])
+
+
+def test_a_complete_teaching_resource_passes_check(tmp_path):
+    write(
+        tmp_path,
+        "curricula/lesson.md",
+        """
+        ---
+        title: 小学低年级教案：这是谁画的
+        band: 小学低年级
+        subjects: [美术, 道德与法治]
+        resource_types: [教案, 学习单]
+        objectives: [知道画画的人是作者]
+        duration_minutes: 40
+        materials: [彩笔, 图画纸]
+        licence: CC BY 4.0
+        reviewer: 教研组
+        review_date: 2026-11-30
+        unit: 这是谁画的
+        unit_order: 1
+        ---
+        正文。
+        """,
+    )
+    result = check(tmp_path)
+    assert result.exit_code == 0, result.output
+
+
+def test_check_names_each_bad_teaching_field_with_its_line(tmp_path):
+    path = write(
+        tmp_path,
+        "curricula/bad.md",
+        """
+        ---
+        title: 有错的教案
+        band: 幼儿园
+        subjects: [体育课]
+        resource_types: 视频
+        duration_minutes: 四十
+        unit_order: 2
+        reviewer: 某老师
+        ---
+        正文。
+        """,
+    )
+    out = check(tmp_path).output
+    assert f"{path}:3: error: 'band' must be one of 小学低年级、小学中年级、小学高年级、初中、高中" in out
+    assert f"{path}:4: error: 'subjects' has unknown value '体育课'" in out
+    assert f"{path}:5: error: 'resource_types' has unknown value '视频'" in out
+    assert f"{path}:6: error: 'duration_minutes' must be a whole number of at least 1" in out
+    assert f"{path}:7: error: 'unit_order' needs 'unit'" in out
+    assert f"{path}:8: error: 'reviewer' needs 'review_date'" in out
+
+
+def test_teaching_fields_belong_to_curricula_only(tmp_path):
+    path = write(tmp_path, "news/n.md", "---\ntitle: 新闻\nband: 初中\n---\n正文。\n")
+    assert f"{path}:3: error: unknown key 'band' for section 'news'" in check(tmp_path).output
+
+
+def test_the_published_lessons_state_a_valid_band():
+    lessons = sorted((REPO_ROOT / "content" / "curricula").glob("*[!n].md"))  # not the .en.md translations
+    assert len(lessons) >= 3
+    for path in lessons:
+        entry, problems = read_entry(SECTIONS["curricula"], path)
+        assert problems == [] and entry is not None, problems
+        band = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("band: "))
+        assert band.removeprefix("band: ") in BANDS

@@ -1,13 +1,14 @@
 """Screenshots of the main pages on a phone (390 px) and a desktop (1280 px), live and frozen.
 
 Saved as test artefacts in test-artifacts/screenshots/<mode>-<page>-<width>.png. Two of the
-frozen site's are also the README's pictures in docs/screenshots/ (rewritten only when the page
-looks different, and only where a Chinese font is installed, so no build machine without one
-replaces them with empty boxes).
+frozen site's are also the README's pictures in docs/screenshots/: they are rewritten only when
+asked for (``PORTAL_UPDATE_SCREENSHOTS=1``), so the suite never changes the checkout, and only
+where a Chinese font is installed, so no build machine without one replaces them with empty boxes.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from functools import cache
@@ -49,7 +50,7 @@ def test_screenshot(site, new_page, screenshot_dir, name, width):
     assert target.stat().st_size > 5_000
 
     docs_name = DOCS_SHOTS.get((name, width))
-    if site.mode == "frozen" and docs_name and has_chinese_font():
+    if site.mode == "frozen" and docs_name and has_chinese_font() and os.environ.get("PORTAL_UPDATE_SCREENSHOTS"):
         DOCS.mkdir(parents=True, exist_ok=True)
         published = DOCS / docs_name
         if not published.exists() or published.read_bytes() != png:

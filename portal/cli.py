@@ -63,12 +63,14 @@ def serve(content_dirs: tuple[Path, ...], host: str, port: int, no_reload: bool)
         if not no_reload:
             ContentWatcher(app).start()
         entries = len(app.extensions["portal.catalog"].entries)
-        click.echo(f"serving {entries} entries on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        url = f"http://{host}:{port}/"
+        message = _("预览网站：%(entries)s 篇，地址 %(url)s（按 Ctrl-C 停止）", entries=entries, url=url)
+        click.echo(translate(message, _language()), err=True)
         app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
     except KeyboardInterrupt:
         pass
     _ignore_stop_signals()  # make passes the signal on once more: the second one must not abort
-    click.echo("stopped", err=True)
+    click.echo(translate(_("已停止"), _language()), err=True)
 
 
 def _ignore_stop_signals() -> None:
@@ -104,19 +106,26 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
         raise SystemExit(1)
     target = out or Path(app.config["BUILD_DIR"])
     interactive = sys.stderr.isatty()
+    lang = _language()
 
     def progress(done: int, total: int, url: str) -> None:
+        line = translate(_("%(done)s/%(total)s 页", done=done, total=total), lang)
         if interactive:
-            click.echo(f"\r{done}/{total} pages", nl=False, err=True)
+            click.echo(f"\r{line}", nl=False, err=True)
         elif done % 100 == 0 or done == total:
-            click.echo(f"{done}/{total} pages", err=True)
+            click.echo(line, err=True)
 
     try:
         report = build_site(app, target, progress)
     except Exception as exc:  # the previous build stays in place
-        click.echo(f"\nerror: build failed, {target} left unchanged: {exc}", err=True)
+        failure = _("错误：生成失败，%(target)s 保持不变：%(reason)s", target=str(target), reason=str(exc))
+        click.echo("\n" + translate(failure, lang), err=True)
         raise SystemExit(1) from None
-    click.echo(f"\nbuilt {report.pages} pages into {report.output} in {report.seconds:.1f} s", err=True)
+    built = _(
+        "已生成 %(pages)s 页，位于 %(out)s，用时 %(seconds)s 秒",
+        pages=report.pages, out=str(report.output), seconds=f"{report.seconds:.1f}",
+    )
+    click.echo("\n" + translate(built, lang), err=True)
     _index(app)
 
 
@@ -124,7 +133,11 @@ def _index(app) -> None:
     from .search.live import build_index
 
     report = build_index(app)
-    click.echo(f"indexed {report.documents} documents into {report.path} in {report.seconds:.1f} s", err=True)
+    indexed = _(
+        "已为 %(documents)s 篇建立搜索索引，位于 %(path)s，用时 %(seconds)s 秒",
+        documents=report.documents, path=str(report.path), seconds=f"{report.seconds:.1f}",
+    )
+    click.echo(translate(indexed, _language()), err=True)
 
 
 @main.command()
@@ -163,9 +176,9 @@ def import_(files: tuple[Path, ...], content_dir: Path, section: str, overwrite:
             click.echo(translate(_("错误：%(message)s", message=exc.args[0]), lang), err=True)
             failed = True
             continue
-        click.echo(f"imported {path} -> {result.output}")
+        click.echo(translate(_("已导入 %(source)s → %(output)s", source=str(path), output=str(result.output)), lang))
         for warning in result.warnings:
-            click.echo(f"warning: {path}: {translate(warning, lang)}", err=True)
+            click.echo(translate(_("警告：%(path)s：%(message)s", path=str(path), message=warning), lang), err=True)
     _report_duplicates(content_dir)
     if failed:
         raise SystemExit(1)
@@ -178,8 +191,11 @@ def _report_duplicates(content_dir: Path) -> None:
         catalog = load_catalog([content_dir])
     except ContentError:
         return
+    lang = _language()
     for warning in catalog.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        where = {"path": str(warning.path), "line": warning.line}
+        line = _("警告：%(path)s:%(line)s: %(message)s", message=warning.message, **where)
+        click.echo(translate(line, lang), err=True)
 
 
 @main.command()
@@ -242,7 +258,7 @@ def init(corpus: Path | None) -> None:
     except ConfigError as exc:
         _config_failure(exc)
         raise SystemExit(1) from None
-    click.echo(f"created {path}: every portal command now publishes the folders it names")
+    click.echo(translate(_("已创建 %(path)s：现在每条 portal 命令都发布其中列出的文件夹", path=str(path)), _language()))
 
 
 def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int, list]:

@@ -54,11 +54,11 @@ def test_serve_indexes_before_listening_and_stops_quietly(content_dir, tmp_path,
             assert process.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")
             time.sleep(0.2)
         text = log.read_text(encoding="utf-8")
-        assert text.index("search index: built, 3 documents") < text.index("serving 3 entries")
+        assert text.index("search index: built, 3 documents") < text.index("预览网站：3 篇")
         assert http_request(port, "GET", "/zh/search/?q=%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83", {}).status == 200
     finally:
         process.send_signal(stop)
         code = process.wait(timeout=20)
     text = log.read_text(encoding="utf-8")
-    assert code == 0 and text.rstrip().endswith("stopped")
+    assert code == 0 and text.rstrip().endswith("已停止")
     assert "Traceback" not in text and "Aborted" not in text

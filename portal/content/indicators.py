@@ -323,39 +323,21 @@ def check_indicators(
     for indicator in indicators:
         if indicator.policy not in policy_text:
             hint = suggest(indicator.policy, policy_text)
-            problems.append(
-                Problem(
-                    indicator.path,
-                    indicator.line,
-                    _(
-                        "指标 “%(id)s”：法规库中没有 “%(policy)s” 这份政策文件。%(hint)s",
-                        id=indicator.id,
-                        policy=indicator.policy,
-                        hint=hint,
-                    ),
-                )
+            message = _(
+                "指标 “%(id)s”：法规库中没有 “%(policy)s” 这份政策文件。%(hint)s",
+                id=indicator.id,
+                policy=indicator.policy,
+                hint=hint,
             )
+            problems.append(Problem(indicator.path, indicator.line, message))
         elif _squash(indicator.quote) not in _squash(policy_text[indicator.policy]):
-            problems.append(
-                Problem(
-                    indicator.path,
-                    indicator.line,
-                    _(
-                        "指标 “%(id)s”：quote 的文字在 “%(policy)s” 原文中找不到，请逐字照录原文",
-                        id=indicator.id,
-                        policy=indicator.policy,
-                    ),
-                )
+            message = _(
+                "指标 “%(id)s”：quote 的文字在 “%(policy)s” 原文中找不到，请逐字照录原文",
+                id=indicator.id,
+                policy=indicator.policy,
             )
+            problems.append(Problem(indicator.path, indicator.line, message))
         if production and indicator.sample:
-            problems.append(
-                Problem(
-                    indicator.path,
-                    indicator.line,
-                    _(
-                        "指标 “%(id)s” 含有示例数据（sample: true）：正式发布前请换成实际统计数据",
-                        id=indicator.id,
-                    ),
-                )
-            )
+            message = _("指标 “%(id)s” 含有示例数据（sample: true）：正式发布前请换成实际统计数据", id=indicator.id)
+            problems.append(Problem(indicator.path, indicator.line, message))
     return problems

@@ -228,7 +228,7 @@ def test_pages_link_citations_and_list_reverse_links(versions_dir, tmp_path):
 def test_check_warns_about_unlinked_citations_with_line(versions_dir):
     catalog = load_catalog([versions_dir])
     problems = citation_index(catalog).problems
-    by_text = {p.message.split("'")[1]: p for p in problems}
+    by_text = {p.message.values["text"]: p for p in problems}
     missing = by_text["本细则第九条"]
     assert missing.path.name == "rules-2010.md" and missing.line == 7 and missing.severity == "warning"
     assert by_text["《中华人民共和国民法典》第一百条"].line == 5

@@ -11,6 +11,7 @@ from .. import urls
 from ..content.catalog import LIBRARY_SECTIONS, Catalog
 from ..content.errors import Problem
 from ..content.model import Entry
+from ..messages import _
 from .parse import Citation, find_citations
 from .resolve import CitationTarget, article_target, name_index, resolve_citation
 
@@ -75,11 +76,11 @@ def _link_text(
         target = _resolve(catalog, entry, citation, article, legal)
         if target is None or (target.entry.key == entry.key and target.anchor is None):
             if citation.article is not None:
-                reason = target.reason if target else "document not in the library"
-                _unresolved(entry, citation, reason or "not found", index)
+                reason = target.reason if target else _("法规库中没有这份文件")
+                _unresolved(entry, citation, reason or _("找不到所引的条"), index)
             continue
         if target.reason:
-            _unresolved(entry, citation, f"linked to the document, not the article: {target.reason}", index)
+            _unresolved(entry, citation, _("只链接到文件，没有链接到条：%(reason)s", reason=target.reason), index)
         href = (
             urls.article_path(target.entry, "zh", target.anchor)
             if target.anchor
@@ -116,5 +117,5 @@ def _resolve(
 def _unresolved(entry: Entry, citation: Citation, reason: str, index: CitationIndex) -> None:
     from ..content.checks import line_of
 
-    message = f"citation '{citation.text}': {reason}"
+    message = _("引文 “%(text)s”：%(reason)s", text=citation.text, reason=reason)
     index.problems.append(Problem(entry.path, line_of(entry.path, citation.text), message, "warning"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..content.catalog import LIBRARY_SECTIONS, Catalog, work_key
 from ..content.legal import article_anchor
 from ..content.model import Entry
+from ..messages import _
 
 NATIONAL_PREFIX = "中华人民共和国"
 
@@ -73,7 +74,7 @@ def resolve_citation(
     entry = version_in_force(versions, on)
     if entry is None:
         newest = version_in_force(versions, None)
-        return CitationTarget(newest, None, "no version in force at that date" if article else None)
+        return CitationTarget(newest, None, _("引用时施行的版本不在法规库中") if article else None)
     return article_target(entry, article)
 
 
@@ -84,4 +85,4 @@ def article_target(entry: Entry, article: tuple[int, int | None] | None) -> Cita
     anchor = article_anchor(*article)
     if any(a.anchor == anchor for a in entry.articles):
         return CitationTarget(entry, anchor)
-    return CitationTarget(entry, None, f"has no article {anchor}")
+    return CitationTarget(entry, None, _("该文件没有 %(anchor)s 这一条", anchor=anchor))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..messages import _
 from .errors import Problem
 
 BANDS = ("小学低年级", "小学中年级", "小学高年级", "初中", "高中")
@@ -40,9 +41,11 @@ def teaching_problems(meta: dict[str, Any], key_lines: dict[str, int], path) -> 
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            problems.append(Problem(path, key_lines.get(name, 1), f"'{name}' must be a whole number of at least 1"))
+            problems.append(Problem(path, key_lines.get(name, 1), _("“%(name)s” 应是不小于 1 的整数", name=name)))
     if meta.get("unit_order") is not None and not meta.get("unit"):
-        problems.append(Problem(path, key_lines.get("unit_order", 1), "'unit_order' needs 'unit' (the unit it orders)"))
+        problems.append(Problem(path, key_lines.get("unit_order", 1), _("写了 unit_order 就要写 unit（它排序的单元）")))
     if meta.get("reviewer") and meta.get("review_date") is None:
-        problems.append(Problem(path, key_lines.get("reviewer", 1), "'reviewer' needs 'review_date' (YYYY-MM-DD)"))
+        problems.append(
+            Problem(path, key_lines.get("reviewer", 1), _("写了 reviewer 就要写 review_date（YYYY-MM-DD）"))
+        )
     return problems

@@ -13,6 +13,8 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMERAL = "[零〇一二两三四五六七八九十百千]+"
 ARTICLE_RE = re.compile(rf"^第({NUMERAL})条(?:之({NUMERAL}))?[\s\u3000]*")
 HEADING_RE = re.compile(rf"^第({NUMERAL})(编|分编|章|节)")
+# A numbered item of a policy document (1. … 29.): anchored by its number, #item-24.
+ITEM_RE = re.compile(r"^(\d{1,3})[.．、]\s*\S")
 
 
 def chinese_number(text: str) -> int:
@@ -65,6 +67,7 @@ class _Builder:
         self.open_article: list[str] | None = None
         self.article_meta: tuple[str, int, str] | None = None
         self.anchors: set[str] = set()
+        self.last_item = 0
 
     def unique(self, anchor: str) -> str:
         candidate, n = anchor, 1
@@ -84,6 +87,9 @@ class _Builder:
             parent = f"chapter-{self.counters['章']}-" if kind == "节" and self.counters["章"] else ""
             self.counters[kind] = number
             anchor = self.unique(f"{parent}{prefix}-{number}")
+        elif item := ITEM_RE.match(text):
+            anchor = self.unique(f"item-{int(item.group(1))}")
+            self.note_gap(int(item.group(1)))
         else:
             self.generic += 1
             anchor = self.unique(f"h-{self.generic}")
@@ -91,6 +97,14 @@ class _Builder:
         tag = f"h{min(depth + 1, 6)}"
         self.parts.append(f'<{tag} id="{anchor}">{html.escape(text)}</{tag}>')
         self.toc.append(TocEntry(level, text, anchor))
+
+    def note_gap(self, number: int) -> None:
+        """Tell the reader where the source's item numbering skips (the text is kept as received)."""
+        if self.last_item and number > self.last_item + 1:
+            self.parts.append(
+                f'<p class="numbering-gap" role="note">原文编号从第{self.last_item}项跳至第{number}项。</p>'
+            )
+        self.last_item = number
 
     def article_start(self, block: str, match: re.Match) -> None:
         self.close_article()

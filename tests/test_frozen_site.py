@@ -322,7 +322,7 @@ def test_all_distinct_laws_are_published_once_in_both_languages(site: Site, craw
         folder = site.out / lang / "library"
         pages = {p.parent.name: p.read_text(encoding="utf-8") for p in folder.glob("*/index.html")}
         # the metadata panel names the source file of the copy that is published
-        shown = {name: [slug for slug, text in pages.items() if f"<dd>{escape(law.source)}" in text]
+        shown = {name: [slug for slug, text in pages.items() if f"原文路径：{escape(law.source)}" in text]
                  for name, law in laws.items()}
         law_pages = {slug for slugs in shown.values() for slug in slugs}
         assert len(law_pages) == DISTINCT_LAWS, (lang, len(law_pages))

@@ -80,3 +80,23 @@ def test_real_pages_show_stated_dates_and_filter_by_region(site_dirs, tmp_path):
     opening = [li for li in listing.split("<li ") if "重庆市专利促进与保护条例" in li][0].split(">", 1)[0]
     assert 'data-region="重庆市"' in opening and not opening.endswith(" hidden")
     assert 'data-region="重庆"' not in listing
+
+
+def test_source_line_names_the_collection_and_never_a_local_file():
+    from portal.content.history import readable_source
+
+    assert readable_source(None, "民法商法/专利法(2020-10-17).md") == (
+        "LawRefBook/Laws 法律法规合集，原文路径：民法商法/专利法(2020-10-17).md"
+    )
+    assert readable_source("received file wushan-2022-ip-work.txt", None) == "本站收到的文件原件（由工作人员录入）"
+    assert readable_source("重庆市人民政府网站", "x.md") == "重庆市人民政府网站"  # a stated source wins
+    assert readable_source(None, None) is None
+
+
+def test_policy_page_shows_no_received_file_name(site_dirs, tmp_path):
+    from portal import create_app
+
+    app = create_app({"TESTING": True, "CONTENT_DIRS": site_dirs, "INDEX_DIR": str(tmp_path / "index")})
+    page = app.test_client().get("/zh/library/wushan-2022-ip-work/").get_data(as_text=True)
+    assert "wushan-2022-ip-work.txt" not in page and "received file" not in page
+    assert "本站收到的文件原件" in page

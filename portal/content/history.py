@@ -69,3 +69,22 @@ def canonical_region(region: str | None) -> str | None:
         return None
     text = region.strip()
     return text + "市" if text in _MUNICIPALITIES else text
+
+
+SOURCE_COLLECTION = "LawRefBook/Laws 法律法规合集"
+_RECEIVED = re.compile(r"^received file \S+$")
+
+
+def readable_source(source: str | None, source_path: str | None) -> str | None:
+    """来源 as a reader understands it: the collection and the text's path in it, never a local file name.
+
+    ``source_path`` is where a law's text lies in the public LawRefBook/Laws collection; an imported
+    policy's ``source`` ("received file NAME") names only the file staff received.
+    """
+    if source and _RECEIVED.match(source.strip()):
+        return "本站收到的文件原件（由工作人员录入）"
+    if source and source.strip():
+        return source.strip()
+    if source_path and source_path.strip():
+        return f"{SOURCE_COLLECTION}，原文路径：{source_path.strip()}"
+    return None

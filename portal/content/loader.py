@@ -13,7 +13,7 @@ from .campaigns import link_problems
 from .catalog import LIBRARY_SECTIONS, Catalog, work_key
 from .errors import ContentError, Problem
 from .frontmatter import split
-from .history import canonical_region, history_dates
+from .history import canonical_region, history_dates, readable_source
 from .indicators import read_indicators
 from .legal import parse_legal_body
 from .model import Entry, LegalInfo, Translation
@@ -88,7 +88,7 @@ def _legal_info(meta: dict) -> LegalInfo:
         effective=parse_date(meta.get("effective")) or stated.effective,
         adopted=stated.adopted,
         history=_as_tuple(meta.get("history")),
-        source=_text(meta.get("source")) or _text(meta.get("source_path")),
+        source=readable_source(_text(meta.get("source")), _text(meta.get("source_path"))),
         addressees=_text(meta.get("addressees")),
         cc=_text(meta.get("cc")),
         disclosure=_text(meta.get("disclosure")),

@@ -133,20 +133,22 @@ def table(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run everything once and print the report."""
     parser = argparse.ArgumentParser(description="portal search benchmark")
-    parser.add_argument("--corpus", type=Path, default=HERE / "scale-corpus")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=[HERE / "scale-corpus"],
+                        help="content folders (e.g. ../shared/scale-corpus ../shared/corpus: 3,403 documents)")
     parser.add_argument("--work", type=Path, default=HERE / "results")
     parser.add_argument("--skip-pagefind", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args(argv)
-    if not (args.corpus / "laws").is_dir():
-        generate(args.corpus, 3400, 60)
+    if args.corpus == [HERE / "scale-corpus"] and not (HERE / "scale-corpus" / "laws").is_dir():
+        generate(HERE / "scale-corpus", 3400, 60)
     shutil.rmtree(args.work, ignore_errors=True)
     site = args.work / "site"
-    corpus_bytes, corpus_files = folder_bytes(args.corpus)
+    sizes = [folder_bytes(folder) for folder in args.corpus]
+    corpus_bytes, corpus_files = sum(b for b, _ in sizes), sum(f for _, f in sizes)
     report: dict = {"corpus": {"documents": corpus_files, "megabytes": corpus_bytes / 1e6}}
 
     started = time.perf_counter()
-    app = create_app({"CONTENT_DIRS": [str(args.corpus)], "INDEX_DIR": str(args.work / "index")})
+    app = create_app({"CONTENT_DIRS": [str(c) for c in args.corpus], "INDEX_DIR": str(args.work / "index")})
     print(f"catalogue loaded in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     live = build_index(app)
     static = write_static_index(app, site)

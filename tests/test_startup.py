@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,7 +11,8 @@ import pytest
 from portal.search.live import current_folder
 from portal.startup import prepare_index
 
-from .nginx_server import free_port, http_request
+from .nginx_server import http_request
+from .serve_process import start_serve
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,24 +28,9 @@ def test_prepare_index_builds_with_progress_then_opens(app, tmp_path):
     assert len(again) == 1 and again[0].startswith("search index: ready, 3 documents")
 
 
-def _serve(content_dir: Path, tmp_path: Path) -> tuple[subprocess.Popen, int, Path]:
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
-    env.update(PORTAL_CONTENT_DIRS=str(content_dir), PORTAL_INDEX_DIR=str(tmp_path / "index"),
-               PORTAL_CONFIG=str(tmp_path / "portal.toml"), PYTHONUNBUFFERED="1")
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "portal.cli", "serve", "--port", str(port), "--no-reload"],
-            cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
-    return process, port, log
-
-
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_serve_indexes_before_listening_and_stops_quietly(content_dir, tmp_path, stop):
-    process, port, log = _serve(content_dir, tmp_path)
+    process, port, log = start_serve(content_dir, tmp_path, "--no-reload")
     try:
         deadline = time.monotonic() + 60
         while "Running on" not in log.read_text(encoding="utf-8", errors="replace"):

@@ -56,28 +56,11 @@ def summary(indicator: Indicator, lang: str, year: int | None = None) -> str:
     if indicator.target is None:
         return _sentences(lang, said, target)
     gap = indicator.target - latest.value
+    values = {"year": indicator.target_year, "target": number(indicator.target), "unit": unit}
     if gap <= 0:
-        return _sentences(
-            lang,
-            said,
-            _(
-                "已达到%(year)s年目标 %(value)s %(unit)s。",
-                year=indicator.target_year,
-                value=number(indicator.target),
-                unit=unit,
-            ),
-        )
-    return _sentences(
-        lang,
-        said,
-        _(
-            "距%(year)s年目标 %(target)s %(unit)s还差 %(gap)s %(unit)s。",
-            year=indicator.target_year,
-            target=number(indicator.target),
-            gap=number(gap),
-            unit=unit,
-        ),
-    )
+        return _sentences(lang, said, _("已达到%(year)s年目标 %(target)s %(unit)s。", **values))
+    short = _("距%(year)s年目标 %(target)s %(unit)s还差 %(gap)s %(unit)s。", gap=number(gap), **values)
+    return _sentences(lang, said, short)
 
 
 def _sentences(lang: str, *parts: str) -> str:

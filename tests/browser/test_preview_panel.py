@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write
-from tests.nginx_server import free_port
+from tests.serve_process import start_serve
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def preview_server(content_dir: Path, tmp_path: Path):
     """`portal serve` over a small content folder, watching it for changes."""
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAL_")}
-    env.update(PORTAL_CONTENT_DIRS=str(content_dir), PORTAL_INDEX_DIR=str(tmp_path / "index"),
-               PORTAL_CONFIG=str(tmp_path / "portal.toml"), PYTHONUNBUFFERED="1")
-    with log.open("wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "portal.cli", "serve", "--port", str(port)], cwd=tmp_path,
-                                   env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
+    process, port, log = start_serve(content_dir, tmp_path)
     deadline = time.monotonic() + 60
     while "Running on" not in log.read_text(encoding="utf-8", errors="replace"):
         assert process.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")

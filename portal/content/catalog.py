@@ -44,6 +44,7 @@ class Catalog:
     series: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
     also_from: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     indicators: tuple = ()  # of indicators.Indicator, from each folder's indicators/*.yaml
+    synonyms: tuple = ()  # of synonyms.Synonym, from each folder's search/synonyms.yaml
     # Values computed from the whole catalogue on first use (citation index …); never compared.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
 

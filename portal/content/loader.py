@@ -22,6 +22,7 @@ from .placeholders import placeholder_problems
 from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
 from .service_facts import read_service_facts
+from .synonyms import read_synonyms
 
 TRANSLATION_SUFFIX = ".en.md"
 TRANSLATION_SECTION = Section(
@@ -263,6 +264,9 @@ def load_catalog(folders: list[Path], cache: ParseCache | None = None, errors_in
     _attach_translations(catalog, translations, problems, cache)
     catalog.indicators, found = read_indicators([Path(root) for root in folders])
     problems.extend(found)
+    catalog.synonyms, found = read_synonyms([Path(root) for root in folders])
+    problems.extend(p for p in found if p.severity == "error")
+    catalog.warnings.extend(p for p in found if p.severity != "error")
     for problem in link_problems(catalog):
         (problems if problem.severity == "error" else catalog.warnings).append(problem)
     errors = [p for p in problems if p.severity == "error"]

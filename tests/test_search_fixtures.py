@@ -8,6 +8,7 @@ import http.server
 import os
 import queue
 import re
+import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,11 @@ from portal.freeze import build_site
 from portal.search.live import build_index
 from portal.security import CONTENT_SECURITY_POLICY
 
-from .conftest import CORPUS, write
+from .conftest import CORPUS, REPO_ROOT, write
+
+REPO_CONTENT = REPO_ROOT / "content"
+# Of the site's own content, what the question, English and synonym tests search: guides, lessons, the table.
+REPO_PARTS = ("guides", "curricula", "news", "search")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -35,6 +40,8 @@ EXTRA_PAGES = {
     "pages/yingwen-suoxie.md": ("英文缩写说明",
                                 "世界知识产权组织（WIPO）知识产权公约。IT企业开拓US市场，重视IP保护。"),
     "pages/fanti.md": ("繁體頁面", "臺灣地區的著作權與數位內容保護說明。"),
+    "pages/pinyin-shuoming.md": ("网址说明", "本站栏目网址里的 zhuanli 和 shangbiao 是拼音写法。"),
+    "pages/wenda-jijin.md": ("问答集锦", "有读者来信问：怎么申请专利？怎么申请商标？编辑部已转交相关部门。"),
     "news/shanhuo-biaoti.md": ("巫山山货电商服务站揭牌", "服务站为农户提供网上销售培训。"),
     "news/shanhuo-duanyu.md": ("农村网店培训班开班", "培训班帮助农户发展山货电商，课程持续一个月。"),
     "news/shanhuo-fensan.md": ("农户增收经验交流会",
@@ -79,6 +86,8 @@ def _make_content(tmp_path_factory) -> Path:
         pytest.skip(f"corpus not found at {CORPUS}")
     root = tmp_path_factory.mktemp("search-content")
     _write_policies(root)
+    for part in REPO_PARTS:
+        shutil.copytree(REPO_CONTENT / part, root / part)
     for relpath, (title, text) in EXTRA_PAGES.items():
         date = "date: 2024-05-01\n" if relpath.startswith("news/") else ""
         write(root, relpath, f"---\ntitle: {title}\n{date}---\n{text}\n")
@@ -234,6 +243,9 @@ class Outcome:
     hits: list[Hit] = field(default_factory=list)
     message: str | None = None
     pages: int = 1
+    also: str = ""  # the 同时搜索了 line (synonyms), empty when none
+    cited_missing: bool = False  # the page says the cited article does not exist
+    title: str = ""  # the page title (static only)
 
     @property
     def titles(self) -> list[str]:
@@ -256,7 +268,9 @@ class LiveSearch:
         if response.status_code == 400:
             return Outcome(message=data["error"])
         hits = [Hit(r["title"], r["url"], r["snippet"], r.get("article")) for r in data["results"]]
-        return Outcome(data["total"], hits, pages=max(1, data["pages"]))
+        also = "同时搜索了：" + "、".join(data["also"]) if data["also"] else ""
+        missing = bool(data["cited"] and not data["cited"]["found"])
+        return Outcome(data["total"], hits, pages=max(1, data["pages"]), also=also, cited_missing=missing)
 
 
 class StaticSearch:
@@ -267,8 +281,8 @@ class StaticSearch:
     def __init__(self, worker: BrowserWorker, base: str) -> None:
         self.worker, self.base = worker, base
 
-    def __call__(self, q: str, **params) -> Outcome:
-        url = f"{self.base}/zh/search/?{urlencode({'q': q, **params})}"
+    def __call__(self, q: str, lang: str = "zh", **params) -> Outcome:
+        url = f"{self.base}/{lang}/search/?{urlencode({'q': q, **params})}"
         return self.worker.run(lambda page: self._search(page, url))
 
     @staticmethod
@@ -292,7 +306,9 @@ class StaticSearch:
         total = int(re.search(r"\d+", count).group()) if re.search(r"\d+", count) else 0
         pages = page.query_selector("#search-pages span")
         number = re.findall(r"\d+", pages.inner_text())[-1] if pages else "1"
-        return Outcome(total, [Hit(**h) for h in hits], pages=int(number))
+        also = page.query_selector("#search-also")
+        return Outcome(total, [Hit(**h) for h in hits], pages=int(number), also=also.inner_text() if also else "",
+                       cited_missing=page.query_selector("#search-cited") is not None, title=page.title())
 
 
 def document_text(app, url: str) -> str:

@@ -7,6 +7,8 @@ import pytest
 from portal.search.analysis import fold, parse_query
 from portal.search.live import current_generation
 from portal.search.patterns import compile_query, phrase_at, snippet, spans
+from portal.search.query import analyse_query
+from portal.search.service import _synonyms
 
 from .test_search_fixtures import LiveSearch, StaticSearch
 
@@ -24,6 +26,11 @@ QUERIES = [
     "植物新品种保护条例", "集成电路布图设计", "constructor __proto__",
     "最高人民法院关于审理侵犯专利权纠纷案件应用法律若干问题的解释",
     "怎么申请专利", "如何申请商标", "发明专利保护多少年", "怎么办", '"如何"申请', "我国专利法", "什么是专利吗",
+    "山寨", "盗版 软件", "抄袭怎么办", '"盗版"', "logo", "logos", "ip 保护", "专利法第十一条", "专利法第11条",
+    "专利法11条", "zhuanli", "zhuanlifa", "shangbiao zhuce", "zhuanli 保护", '"zhuanli"',
+    "《商标法》第四十九条第二款", "商标法实施条例第五条", "专利法第一百二十三条", "中华人民共和国专利法", "专利法",
+    "patents", "registered trademarks", "How do I register a trademark?", "licensing policies", "the", "classes",
+    "status", "World IP Day", "lessons", "申请专利", "怎样注册商标",
 ]
 FOLDS = ["ＷＩＰＯ２０１６", "專利與商標", "a\u200bb\ufeffc", "〔2016〕［1］（2）", "\u3000x\u00a0y", "ＡＢＣ", "Ⅻ"]
 SNIPPETS = [
@@ -54,10 +61,10 @@ def generation(search_app):
     return current_generation(search_app)
 
 
-def test_query_tokens_are_the_same_in_python_and_javascript(js, generation):
+def test_query_tokens_are_the_same_in_python_and_javascript(js, generation, search_app):
     mismatches = []
     for query in QUERIES:
-        python = parse_query(query, generation.lexicon).to_json()
+        python = analyse_query(query, generation.lexicon, *_synonyms(search_app)).to_json()
         browser_side = js("q => PortalSearch.analyze(q)", query)
         if python != browser_side:
             mismatches.append((query, python, browser_side))
@@ -78,7 +85,8 @@ def test_snippets_are_the_same_in_python_and_javascript(js, generation):
 
 
 COMPARED = ["权", "知识产权", "专利侵权赔偿", "商标 专利", '"专利申请"', "專利法", "渝府发〔2016〕25号", "WIPO",
-            "的", "巫山脆李", "山货电商", "植物新品种", "知识产权 保护 重庆"]
+            "的", "巫山脆李", "山货电商", "植物新品种", "知识产权 保护 重庆", "怎么申请专利", "山寨", "盗版",
+            "专利法第十一条", "专利法第九百条", "patents", "专利法", "发明专利保护多少年", "侵权 赔偿 数额"]
 
 
 @pytest.mark.parametrize("query", COMPARED)
@@ -88,4 +96,4 @@ def test_live_and_frozen_find_the_same_documents(query, search_client, static_pa
     assert live.total == frozen.total
     if live.total <= 20:
         assert sorted(h.url for h in live.hits) == sorted(h.url for h in frozen.hits)
-    assert live.hits[0].url == frozen.hits[0].url
+    assert [h.url for h in live.hits[:5]] == [h.url for h in frozen.hits[:5]]

@@ -31,7 +31,8 @@ def test_english_page_links_to_english_documents(static_page, frozen_site):
         return page.eval_on_selector_all("#search-results a.search-result-title", "a => a.map(x => x.href)")
 
     links = static_page.run(english)
-    assert links and all("/en/library/" in link for link in links)
+    assert links and all("/en/" in link and "/zh/" not in link for link in links)
+    assert "/en/library/" in links[0]
 
 
 def test_the_form_and_the_pager_search_without_reloading(static_page, frozen_site):

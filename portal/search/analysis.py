@@ -19,12 +19,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import add
 from typing import Protocol
 
-ANALYSIS_VERSION = 4
+from .english import QUESTION_WORDS_EN, stem
+
+ANALYSIS_VERSION = 5
 MAX_QUERY_CHARS = 200
 CJK_RANGES = ((0x3007, 0x3007), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
 REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -41,7 +43,8 @@ QUESTION_WORDS: tuple[str, ...] = tuple(sorted((
     "哪里", "哪个", "是否", "能否", "多少", "多久", "几年", "可以", "需要", "请问", "我的", "我们", "我想", "我要",
     "吗", "呢", "吧", "呀", "啊",
 ), key=len, reverse=True))
-_QUESTION_RE = re.compile('("[^"]*")|(' + "|".join(map(re.escape, QUESTION_WORDS)) + ")")
+_QUESTION_RE = re.compile('("[^"]*")|(' + "|".join(map(re.escape, QUESTION_WORDS)) + ")"
+                          + "|(?<![a-z0-9])(?:" + "|".join(QUESTION_WORDS_EN) + ")(?![a-z0-9])")
 CJK_CLASS = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES)
 RUN_RE = re.compile(rf"(?P<c>[{CJK_CLASS}](?: *[{CJK_CLASS}])*)|(?P<a>[^\W_{CJK_CLASS}]+)")
 TERM_RE = re.compile(r'"([^"]+)"|([^ "]+)')
@@ -131,7 +134,7 @@ def document_terms(text: str, segmenter: Segmenter) -> tuple[Counter, set[str]]:
     words: set[str] = set()
     for kind, run in runs(fold_text(text)):
         if kind == "a":
-            counts[run] += 1
+            counts[stem(run)] += 1
             continue
         counts.update(run)
         counts.update(map(add, run, run[1:]))
@@ -149,15 +152,17 @@ class Lexicon:
     chars: dict[str, int]
     default: int
     max_len: int
+    pinyin: dict[str, str] = field(default_factory=dict)  # toneless pinyin → a title word (pinyin.py)
 
     def to_json(self) -> dict:
         """A JSON-ready form (stored next to the live index)."""
-        return {"words": self.words, "chars": self.chars, "default": self.default, "max_len": self.max_len}
+        return {"words": self.words, "chars": self.chars, "default": self.default, "max_len": self.max_len,
+                "pinyin": self.pinyin}
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:
         """Inverse of :meth:`to_json`."""
-        return cls(data["words"], data["chars"], data["default"], data["max_len"])
+        return cls(data["words"], data["chars"], data["default"], data["max_len"], data.get("pinyin", {}))
 
 
 def segment(run: str, lexicon: Lexicon) -> list[str]:
@@ -222,6 +227,10 @@ class ParsedQuery:
     raw: str
     terms: tuple[QueryTerm, ...] = ()
     error: str | None = None
+    searched: str = ""  # the folded query without its question words: what synonyms and known items read
+    also: tuple[Alternative, ...] = ()  # the query again with a listed everyday word replaced (synonyms)
+    known: tuple[str, ...] = ()  # special heading terms the whole query could be (known.py)
+    citation: tuple[str, int] | None = None  # (work's heading term, article number) when it names an article
 
     @property
     def pieces(self) -> list[Piece]:
@@ -236,13 +245,38 @@ class ParsedQuery:
     def to_json(self) -> dict:
         """The analysed query as plain data (compared with search.js in the tests)."""
         return {
-            "error": self.error,
-            "terms": [
-                {"text": t.text, "quoted": t.quoted, "runs": [list(r) for r in t.runs],
-                 "pieces": [[p.text, p.kind, p.required] for p in t.pieces]}
-                for t in self.terms
-            ],
+            "error": self.error, "terms": terms_json(self.terms),
+            "also": [[a.word, a.meaning, terms_json(a.terms)] for a in self.also],
+            "known": list(self.known), "citation": list(self.citation) if self.citation else None,
         }
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The query with one everyday word replaced by one of the law's words for it."""
+
+    word: str
+    meaning: str
+    terms: tuple[QueryTerm, ...]
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """Every piece of every term, in order."""
+        return [p for t in self.terms for p in t.pieces]
+
+    @property
+    def required_keys(self) -> list[str]:
+        """Index terms every result of this alternative contains."""
+        return list(dict.fromkeys(k for p in self.pieces if p.required for k in p.keys))
+
+
+def terms_json(terms: tuple[QueryTerm, ...]) -> list[dict]:
+    """Query terms as plain data."""
+    return [
+        {"text": t.text, "quoted": t.quoted, "runs": [list(r) for r in t.runs],
+         "pieces": [[p.text, p.kind, p.required] for p in t.pieces]}
+        for t in terms
+    ]
 
 
 def _chain(chars: list[str]) -> Piece:
@@ -253,7 +287,7 @@ def _chain(chars: list[str]) -> Piece:
 def run_pieces(kind: str, run: str, lexicon: Lexicon) -> list[Piece]:
     """Pieces of one run: a letter/digit token, or the words and chains of a Chinese run."""
     if kind == "a":
-        return [Piece(run, "L")]
+        return [Piece(stem(run), "L")]
     pieces: list[Piece] = []
     pending: list[str] = []
     for word in segment(run, lexicon):
@@ -267,6 +301,42 @@ def run_pieces(kind: str, run: str, lexicon: Lexicon) -> list[Piece]:
     if pending:
         pieces.append(_chain(pending))
     return pieces
+
+
+def split_compound(piece: Piece, lexicon: Lexicon) -> list[Piece]:
+    """A word of 4+ characters as two dictionary words (申请专利 → 申请 专利), first split point first;
+    the word itself when it has no such split."""
+    if piece.kind != "W" or len(piece.text) < 4:
+        return [piece]
+    for cut in range(2, len(piece.text) - 1):
+        head, tail = piece.text[:cut], piece.text[cut:]
+        if head in lexicon.words and tail in lexicon.words:
+            return [Piece(w, "B" if len(w) == 2 else "W") for w in (head, tail)]
+    return [piece]
+
+
+def _split_term(term: QueryTerm, lexicon: Lexicon) -> list[QueryTerm]:
+    """A question's unquoted term as one term per word: its words count, not their order or wording."""
+    if term.quoted:
+        return [term]
+    pieces = [q for p in term.pieces for q in split_compound(p, lexicon)]
+    if len(pieces) == 1:
+        return [QueryTerm(term.text, False, term.runs, tuple(pieces))]
+    return [QueryTerm(p.text, False, (("a" if p.kind == "L" else "c", p.text),), (p,)) for p in pieces]
+
+
+def query_terms(folded: str, lexicon: Lexicon, question: bool = False) -> tuple[QueryTerm, ...]:
+    """The terms of folded query text; all pieces required when none would be.
+
+    In a question (question words were removed), compound words are searched as their parts, so that
+    怎么申请专利 finds 专利申请 too: the words asked about count, not the question's wording.
+    """
+    terms = tuple(_terms(folded, lexicon))
+    if question:
+        terms = tuple(s for t in terms for s in _split_term(t, lexicon))
+    if terms and not any(p.required for t in terms for p in t.pieces):
+        terms = tuple(_require_all(t) for t in terms)
+    return terms
 
 
 def _terms(folded: str, lexicon: Lexicon) -> Iterable[QueryTerm]:
@@ -300,9 +370,8 @@ def parse_query(raw: str, lexicon: Lexicon) -> ParsedQuery:
     folded = fold(raw)
     if not folded.strip():
         return ParsedQuery(raw, error="empty")
-    terms = tuple(_terms(without_question_words(folded), lexicon))
+    searched = without_question_words(folded)
+    terms = query_terms(searched, lexicon, searched != folded)
     if not terms:
         return ParsedQuery(raw, error="no_terms")
-    if not any(p.required for t in terms for p in t.pieces):
-        terms = tuple(_require_all(t) for t in terms)
-    return ParsedQuery(raw, terms)
+    return ParsedQuery(raw, terms, searched=searched)

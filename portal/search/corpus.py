@@ -7,7 +7,7 @@ import json
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask import Flask
 
@@ -24,7 +24,9 @@ from .documents import (
     searchable,
 )
 from .engine import DocRow, quantize_length
+from .known import short_title_length, title_keys
 from .lexicon import build_lexicon, segmenter
+from .pinyin import pinyin_table
 from .tables import fold_table, variants
 
 
@@ -46,10 +48,11 @@ class Vocabulary:
     words: set[str] = field(default_factory=set)
     chars: set[str] = field(default_factory=set)
     raw: set[str] = field(default_factory=set)
+    title_words: Counter = field(default_factory=Counter)  # dictionary words of headings: for pinyin
 
     def lexicon(self) -> Lexicon:
-        """The query segmenter's dictionary for this corpus."""
-        return build_lexicon(self.words, self.chars)
+        """The query segmenter's dictionary for this corpus, with the pinyin of its title words."""
+        return replace(build_lexicon(self.words, self.chars), pinyin=pinyin_table(self.title_words))
 
     def fold_table(self) -> dict[str, str]:
         """The folding table exported with the index."""
@@ -73,7 +76,7 @@ def row_of(doc: SearchDoc) -> DocRow:
     entry = doc.entry
     section = SECTION_NAMES.index(entry.section) if entry.section in SECTION_NAMES else 0
     return DocRow(doc.key, quantize_length(len(doc.text)), date_code(entry.date), section, level_code(entry),
-                  fields_code(entry))
+                  fields_code(entry), min(255, short_title_length(entry.title)))
 
 
 def analyse(docs: list[SearchDoc], vocabulary: Vocabulary) -> Iterator[AnalysedDoc]:
@@ -81,9 +84,11 @@ def analyse(docs: list[SearchDoc], vocabulary: Vocabulary) -> Iterator[AnalysedD
     seg = segmenter()
     for doc_id, doc in enumerate(docs):
         heading, heading_words = document_terms(doc.heading, seg)
+        heading.update(title_keys(doc.entry.title, doc.entry.legal.doc_number if doc.entry.legal else None))
         text = doc.text
         body, body_words = document_terms(text, seg)
         vocabulary.words |= heading_words | body_words
+        vocabulary.title_words.update(heading_words)
         vocabulary.chars.update(k for k in body if len(k) == 1)
         vocabulary.chars.update(k for k in heading if len(k) == 1)
         vocabulary.raw |= set(text) | set(doc.heading)
@@ -94,7 +99,8 @@ def _entry_digest(entry: Entry) -> str:
     legal = entry.legal
     parts = (doc_key(entry), entry.title, str(entry.date), entry.summary or "", ",".join(entry.ip_fields),
              legal.level or "" if legal else "", legal.doc_number or "" if legal else "", str(entry.translation
-             and entry.translation.title), entry.title_en or "", str(zlib.crc32(entry.html.encode("utf-8"))))
+             and entry.translation.title), entry.title_en or "", str(zlib.crc32(entry.html.encode("utf-8"))),
+             str(zlib.crc32(entry.translation.html.encode("utf-8")) if entry.translation else ""))
     return "\x1f".join(parts)
 
 

@@ -121,12 +121,23 @@ def _search_doc(entry: Entry) -> SearchDoc:
     parts = _legal_parts(entry) if entry.articles else [Part("", "", _clean(entry.text))]
     if entry.summary and entry.summary not in entry.text:
         parts.insert(0, Part("", "", entry.summary.strip()))
+    parts += _english_parts(entry)
     parts = [p for p in parts if p.text]
     heading = entry.title
+    if entry.translation and entry.translation.title != entry.title:
+        heading = f"{heading} {entry.translation.title}"
     number = entry.legal.doc_number if entry.legal else None
     if number and number not in heading:
         heading = f"{heading} {number}"
     return SearchDoc(doc_key(entry), entry, heading, tuple(parts) or (Part("", "", ""),))
+
+
+def _english_parts(entry: Entry) -> list[Part]:
+    """The team's English version, after the Chinese text: English words find the entry in both languages."""
+    if entry.translation is None:
+        return []
+    summary = entry.translation.summary or ""
+    return [Part("", "", summary.strip()), Part("", "", _clean(plain_text(entry.translation.html)))]
 
 
 def searchable(entry: Entry) -> bool:

@@ -16,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from math import floor
 
-from .analysis import ParsedQuery
+from .analysis import Alternative, ParsedQuery
 
+# all_heading: a heading with every term, plus title_cover × the share of the title the query covers;
+# typed: documents with the words typed, above those found only through a synonym (× expanded);
+# known: a document the whole query names (its title, short title or 文号), half for its older versions.
 RANKING = {
-    "k1": 1.2, "b": 0.75, "heading": 2.0, "all_heading": 40.0, "phrase": 12.0, "phrase_heading": 20.0,
-    "coverage": 100.0, "phrase_limit": 200,
+    "k1": 1.2, "b": 0.75, "heading": 2.0, "all_heading": 40.0, "title_cover": 60.0, "phrase": 12.0,
+    "phrase_heading": 20.0, "coverage": 100.0, "typed": 1000.0, "expanded": 0.5, "known": 2000.0,
 }
 SORTS = ("relevance", "date")
 
@@ -45,6 +48,7 @@ class DocRow:
     section: int
     level: int
     fields: int
+    title: int = 0  # characters of the short title (letters, digits, Chinese), at most 255
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,13 @@ class Stats:
         return self._masks[filters]
 
 
-def base_scores(query: ParsedQuery, postings: Callable[[str], TermPostings], stats: Stats,
+def _title_cover(query: ParsedQuery | Alternative, row: DocRow) -> float:
+    """The share of a document's title that the query's required pieces cover (0 … 1)."""
+    chars = {c for p in query.pieces if p.required for c in p.text}
+    return min(1.0, len(chars) / row.title) if row.title else 0.0
+
+
+def base_scores(query: ParsedQuery | Alternative, postings: Callable[[str], TermPostings], stats: Stats,
                 filters: Filters) -> Scored:
     """BM25 + heading boost over the required terms; every term required, else the partial fallback."""
     keys = query.required_keys
@@ -122,7 +132,9 @@ def base_scores(query: ParsedQuery, postings: Callable[[str], TermPostings], sta
                 in_heading[doc] = in_heading.get(doc, 0) + 1
                 matched[doc] = matched.get(doc, 0) | 1 << bit
     every = (1 << len(keys)) - 1
-    full = {d: s + (RANKING["all_heading"] if in_heading.get(d) == len(keys) else 0.0)
+    heading_bonus = RANKING["all_heading"], RANKING["title_cover"]
+    full = {d: s + (heading_bonus[0] + heading_bonus[1] * _title_cover(query, stats.rows[d])
+                    if in_heading.get(d) == len(keys) else 0.0)
             for d, s in scores.items() if matched[d] == every}
     pieces = [p for p in query.pieces if p.required]
     if full or len(pieces) < 2 or any(t.quoted for t in query.terms):
@@ -134,6 +146,50 @@ def base_scores(query: ParsedQuery, postings: Callable[[str], TermPostings], sta
         if covered:
             partial[doc] = score + RANKING["coverage"] * covered
     return Scored(partial, bool(partial))
+
+
+def query_scores(query: ParsedQuery, postings: Callable[[str], TermPostings], stats: Stats,
+                 filters: Filters) -> Scored:
+    """Scores of the query and of its synonym alternatives, merged, plus the known-item bonus.
+
+    Documents with the words typed keep their own score plus ``typed``; documents found only through
+    an alternative get ``expanded`` × its score.  Partial matches count only when nothing matches fully.
+    """
+    main = base_scores(query, postings, stats, filters)
+    alternatives = [base_scores(a, postings, stats, filters) for a in query.also]
+    found = [a.scores for a in alternatives if a.scores and not a.partial]
+    if found and (main.partial or not main.scores):
+        main = Scored({}, False)
+    merged = {d: s + (RANKING["typed"] if found else 0.0) for d, s in main.scores.items()}
+    for scores in found:
+        for doc, score in scores.items():
+            if doc not in main.scores:
+                merged[doc] = max(merged.get(doc, 0.0), score * RANKING["expanded"])
+    _add_known(merged, query, postings, stats, filters)
+    return Scored(merged, main.partial and not found)
+
+
+def _add_known(scores: dict[int, float], query: ParsedQuery, postings: Callable[[str], TermPostings],
+               stats: Stats, filters: Filters) -> None:
+    """The known-item bonus for the documents the whole query names (the newest version in full)."""
+    allowed = stats.allowed(filters)
+    for key in query.known:
+        docs = [d for d in sorted(postings(key).heading) if d in scores and (allowed is None or allowed[d])]
+        if not docs:
+            continue
+        newest = max(docs, key=lambda d: (stats.rows[d].date, -d))
+        for doc in docs:
+            scores[doc] += RANKING["known"] if doc == newest else RANKING["known"] / 2
+
+
+def cited(query: ParsedQuery, postings: Callable[[str], TermPostings], stats: Stats,
+          library: tuple[int, ...]) -> int | None:
+    """The newest library document whose title or short title is the work a citation query names."""
+    if not query.citation:
+        return None
+    docs = [d for d in sorted(postings(query.citation[0]).heading) if stats.rows[d].section in library
+            and stats.rows[d].key]
+    return max(docs, key=lambda d: (stats.rows[d].date, -d)) if docs else None
 
 
 def order(scores: dict[int, float], rows: list[DocRow], sort: str, limit: int | None = None) -> list[int]:

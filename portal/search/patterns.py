@@ -69,7 +69,7 @@ class QueryPatterns:
 
 def _highlight_sources(query: ParsedQuery, variants: dict[str, str]) -> list[tuple[int, str]]:
     sources = []
-    for term in query.terms:
+    for term in (*query.terms, *(t for a in query.also for t in a.terms)):
         if term.quoted:
             sources.append((len(term.text), runs_pattern(term.runs, variants)))
         else:

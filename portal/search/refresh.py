@@ -83,7 +83,7 @@ def _copy(source: Path, target: Path) -> None:
 
 def _merged_lexicon(old: Lexicon, new: Lexicon) -> Lexicon:
     return Lexicon({**old.words, **new.words}, {**old.chars, **new.chars}, old.default,
-                   max(old.max_len, new.max_len))
+                   max(old.max_len, new.max_len), {**new.pinyin, **old.pinyin})
 
 
 def _merged_variants(old: dict[str, str], new: dict[str, str]) -> dict[str, str]:

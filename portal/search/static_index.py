@@ -5,6 +5,7 @@ Layout under ``static/search-index/`` (every file gzip-compressed JSON, except d
 - ``manifest.json.gz``: version, counts, the folding table, ranking and snippet constants;
 - ``docs.bin.gz``: per document length code (u8), date code (u16), section, level, fields (u8 each);
 - ``lex/N.json.gz``: the query dictionary, sharded by the hash of a word's first character;
+- ``py/N.json.gz``: the pinyin of title words ({pinyin: word}), sharded by the hash of the pinyin;
 - ``post/N.json.gz``: postings, sharded by the hash of the term: {term: [doc gaps, tfs, heading doc gaps]};
 - ``frag/ID.json.gz``: one per document: title, URLs, date, section, level and the first chunk of text
   (about 3,000 characters, in parts: articles and the text between them); ``frag/ID-N.json.gz``: chunk N.
@@ -29,18 +30,25 @@ from pathlib import Path
 from flask import Flask
 
 from .. import urls
+from ..content.catalog import LIBRARY_SECTIONS
 from ..content.schema import IP_FIELDS, LEVELS
+from ..content.synonyms import synonym_table
 from ..settings import LANGUAGES
 from .analysis import ANALYSIS_VERSION, CJK_RANGES, MAX_QUERY_CHARS, QUESTION_WORDS, REMOVED, STOP_CHARS, Lexicon
 from .corpus import AnalysedDoc, Vocabulary, analyse, fingerprint, published
 from .documents import SECTION_NAMES, SearchDoc
 from .engine import RANKING, DocRow
+from .english import KEEP_ENDINGS, QUESTION_WORDS_EN, STEM_RULES
+from .known import NUMBER_MARK, TITLE_MARK
 from .patterns import BOUNDARY, SNIPPET
+from .pinyin import MIN_LETTERS as PINYIN_MIN_LETTERS
+from .query import MAX_ALTERNATIVES, folded_synonyms
 
 INDEX_FOLDER = "search-index"
-FORMAT = 1
+FORMAT = 2
 POSTINGS_PER_SHARD = 6000
 WORDS_PER_SHARD = 250
+PINYIN_PER_SHARD = 400
 
 
 @dataclass(frozen=True)
@@ -164,11 +172,21 @@ def _write_lexicon(out: Path, lexicon: Lexicon) -> tuple[int, int]:
     return count, sum(_write(out / "lex" / f"{i}.json.gz", _json(g)) for i, g in enumerate(groups))
 
 
+def _write_pinyin(out: Path, table: dict[str, str]) -> tuple[int, int]:
+    """The pinyin table, sharded by the hash of the key (search.js reads one shard per pinyin token)."""
+    count = _shards(len(table), PINYIN_PER_SHARD)
+    groups: list[dict] = [{} for _ in range(count)]
+    for key, word in table.items():
+        groups[shard_of(key, count)][key] = word
+    return count, sum(_write(out / "py" / f"{i}.json.gz", _json(g)) for i, g in enumerate(groups))
+
+
 def _docs_table(rows: list[DocRow]) -> bytes:
     n = len(rows)
     return b"".join((
         bytes(r.length for r in rows), struct.pack(f"<{n}H", *(min(r.date, 65535) for r in rows)),
         bytes(r.section for r in rows), bytes(r.level for r in rows), bytes(r.fields for r in rows),
+        bytes(r.title for r in rows),
     ))
 
 
@@ -187,15 +205,29 @@ def fragment(doc: SearchDoc) -> dict:
         "a": [urls.article_path(entry, lang, "{a}") for lang in LANGUAGES] if has_articles else None,
         "s": entry.section, "d": entry.date.isoformat() if entry.date else None,
         "l": entry.legal.level if entry.legal else None,
-        "p": _parts(doc.chunks[0]), "n": len(doc.chunks),
+        "p": _parts(doc.chunks[0]), "n": len(doc.chunks), "ak": article_ranges(doc) if has_articles else None,
     }
 
 
+def article_ranges(doc: SearchDoc) -> list[list[int]]:
+    """Per chunk, the first and last article number in it ([0, 0] for none): where search.js finds 第N条."""
+    out = []
+    for chunk in doc.chunks:
+        numbers = [int(p.anchor[4:]) for p in chunk if p.anchor.startswith("art-") and p.anchor[4:].isdigit()]
+        out.append([min(numbers), max(numbers)] if numbers else [0, 0])
+    return out
+
+
 def _manifest(app: Flask, docs: int, shards: dict, vocabulary: Vocabulary, lexicon: Lexicon) -> dict:
+    synonyms = folded_synonyms(synonym_table(app.extensions["portal.catalog"].synonyms))
     return {
         "format": FORMAT, "analysis": ANALYSIS_VERSION, "version": fingerprint(app)[:16], "docs": docs,
         "shards": shards, "fold": vocabulary.fold_table(), "variants": vocabulary.variants(), "cjk": CJK_RANGES,
         "removed": REMOVED, "stop": STOP_CHARS, "question": QUESTION_WORDS, "maxQuery": MAX_QUERY_CHARS,
+        "questionEn": QUESTION_WORDS_EN, "stem": {"rules": STEM_RULES, "keep": KEEP_ENDINGS},
+        "synonyms": synonyms, "maxAlternatives": MAX_ALTERNATIVES, "pinyinMin": PINYIN_MIN_LETTERS,
+        "known": {"title": TITLE_MARK, "number": NUMBER_MARK},
+        "library": [SECTION_NAMES.index(s) for s in LIBRARY_SECTIONS],
         "lexicon": {"default": lexicon.default, "maxLen": lexicon.max_len},
         "ranking": RANKING, "snippet": SNIPPET, "boundary": BOUNDARY,
         "sections": SECTION_NAMES, "levels": LEVELS, "fields": IP_FIELDS,
@@ -235,8 +267,10 @@ def _write_all(app: Flask, out: Path, started: float) -> StaticReport:
     lexicon = vocabulary.lexicon()
     post_count, post_size = postings.write(out)
     lex_count, lex_size = _write_lexicon(out, lexicon)
-    size += post_size + lex_size + _write(out / "docs.bin.gz", _docs_table(rows))
-    manifest = _manifest(app, len(rows), {"postings": post_count, "lexicon": lex_count}, vocabulary, lexicon)
+    py_count, py_size = _write_pinyin(out, lexicon.pinyin)
+    size += post_size + lex_size + py_size + _write(out / "docs.bin.gz", _docs_table(rows))
+    shards = {"postings": post_count, "lexicon": lex_count, "pinyin": py_count}
+    manifest = _manifest(app, len(rows), shards, vocabulary, lexicon)
     size += _write(out / "manifest.json.gz", _json(manifest))
-    files += len(rows) + post_count + lex_count + 2
+    files += len(rows) + post_count + lex_count + py_count + 2
     return StaticReport(out, len(rows), files, size, time.perf_counter() - started)

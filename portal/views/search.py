@@ -64,7 +64,7 @@ def _page_link(lang: str, query: str, chosen: dict, page: int) -> str:
     params = {"q": query, **{k: v for k, v in chosen.items() if v and not (k == "sort" and v == "relevance")}}
     if page > 1:
         params["page"] = page
-    return f"{urls.search_path(lang)}?{urlencode(params)}"
+    return f"{urls.search_path(lang)}?{urlencode(params)}#search-count"
 
 
 @bp.route("/<lang:lang>/search/")
@@ -107,7 +107,8 @@ def _labels(lang: str) -> dict:
 def _json(answer: Answer) -> dict:
     return {
         "query": answer.query, "total": answer.total, "page": answer.page, "pages": answer.pages,
-        "partial": answer.partial, "results": [asdict(r) for r in answer.results],
+        "partial": answer.partial, "results": [asdict(r) for r in answer.results], "also": answer.also,
+        "cited": {"article": answer.cited[0], "found": answer.cited[1]} if answer.cited else None,
     }
 
 

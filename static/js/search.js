@@ -92,6 +92,21 @@
     return out;
   }
   function piece(text, kind, required) { return { text: text, kind: kind, required: required }; }
+  // english.py: light suffix folding of lower-case ASCII letter tokens
+  function stem(token) {
+    if (token.length < 3 || !/^[a-z]+$/.test(token)) return token;
+    var rules = M.stem.rules;
+    for (var i = 0; i < rules.length; i++) {
+      var suffix = rules[i][0];
+      if (token.length - suffix.length >= rules[i][2] && token.slice(-suffix.length) === suffix) {
+        if (suffix === "s" && M.stem.keep.some(function (k) { return token.slice(-k.length) === k; })) break;
+        token = token.slice(0, -suffix.length) + rules[i][1];
+        break;
+      }
+    }
+    if (token.length >= 4 && token.slice(-1) === "e") token = token.slice(0, -1);
+    return token;
+  }
   function keysOf(p) {
     if (p.kind !== "C") return [p.text];
     var chars = Array.from(p.text), keys = [];
@@ -103,7 +118,7 @@
     return piece(text, chars.length === 1 ? "U" : chars.length === 2 ? "B" : "C", true);
   }
   function runPieces(kind, run) {
-    if (kind === "a") return [piece(run, "L", true)];
+    if (kind === "a") return [piece(stem(run), "L", true)];
     var pieces = [], pending = [];
     segment(run).forEach(function (word) {
       var size = Array.from(word).length;
@@ -139,34 +154,152 @@
   // (analysis.without_question_words; the list comes longest first in the manifest).
   function withoutQuestionWords(folded) {
     var words = M.question.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    var re = new RegExp('("[^"]*")|(' + words.join("|") + ")", "gu");
+    var re = new RegExp('("[^"]*")|(' + words.join("|") + ")|(?<![a-z0-9])(?:" + M.questionEn.join("|") + ")(?![a-z0-9])", "gu");
     var stripped = folded.replace(re, function (m, quoted) { return quoted !== undefined ? quoted : " "; });
     return runs(stripped).length ? stripped : folded;
+  }
+  // analysis.split_compound: a word of 4+ characters as two dictionary words, first split point first
+  function splitCompound(p) {
+    var chars = Array.from(p.text);
+    if (p.kind !== "W" || chars.length < 4) return [p];
+    for (var cut = 2; cut < chars.length - 1; cut++) {
+      var head = chars.slice(0, cut).join(""), tail = chars.slice(cut).join("");
+      if (lexWords[head] !== undefined && lexWords[tail] !== undefined)
+        return [head, tail].map(function (w) { return piece(w, Array.from(w).length === 2 ? "B" : "W", true); });
+    }
+    return [p];
+  }
+  function splitTerm(t) {
+    if (t.quoted) return [t];
+    var pieces = [];
+    t.pieces.forEach(function (p) { pieces = pieces.concat(splitCompound(p)); });
+    if (pieces.length === 1) return [{ text: t.text, quoted: false, runs: t.runs, pieces: pieces }];
+    return pieces.map(function (p) { return { text: p.text, quoted: false, runs: [[p.kind === "L" ? "a" : "c", p.text]], pieces: [p] }; });
+  }
+  // analysis.query_terms: terms of folded text (lexicon shards loaded), all required when none would be
+  function queryTerms(text, question) {
+    var terms = rawTerms(text);
+    terms.forEach(function (t) {
+      t.pieces = [];
+      t.runs.forEach(function (r) { t.pieces = t.pieces.concat(runPieces(r[0], r[1])); });
+    });
+    terms = terms.filter(function (t) { return t.pieces.length > 0; });
+    if (question) { var split = []; terms.forEach(function (t) { split = split.concat(splitTerm(t)); }); terms = split; }
+    var anyRequired = terms.some(function (t) { return t.pieces.some(function (p) { return p.required; }); });
+    if (terms.length && !anyRequired) terms.forEach(function (t) { t.pieces.forEach(function (p) { p.required = true; }); });
+    return terms;
+  }
+  // query.py: the query with each listed everyday word replaced by the law's words, at most maxAlternatives
+  function escapeRe(w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  function replacements(searched) {
+    var words = Object.keys(M.synonyms), out = [], m;
+    if (!words.length) return out;
+    var alts = words.map(function (w) { return /^[\x00-\x7f]*$/.test(w) ? "(?<![a-z0-9])" + escapeRe(w) + "(?![a-z0-9])" : escapeRe(w); });
+    var re = new RegExp('("[^"]*")|(' + alts.join("|") + ")", "gu");
+    while ((m = re.exec(searched))) {
+      if (m[2] === undefined) continue;
+      var word = m[2], at = m.index, end = at + m[0].length;
+      M.synonyms[word].forEach(function (meaning) {
+        out.push([word, meaning, searched.slice(0, at) + " " + meaning + " " + searched.slice(end)]);
+      });
+    }
+    return out;
+  }
+  // pinyin.py: letter tokens of pinyinMin+ letters outside quotes, looked up in the pinyin shards
+  function pinyinTokens(searched) {
+    var re = new RegExp('("[^"]*")|(?<![a-z0-9])([a-z]{' + M.pinyinMin + ',40})(?![a-z0-9])', "gu"), out = [], m;
+    while ((m = re.exec(searched))) if (m[2] !== undefined) out.push([m.index, m.index + m[0].length, m[2]]);
+    return out;
+  }
+  function pinyinReplacements(searched) {
+    var tokens = pinyinTokens(searched);
+    return Promise.all(tokens.map(function (t) {
+      return load("py/" + shardOf(t[2], M.shards.pinyin) + ".json.gz").then(function (shard) {
+        return Object.prototype.hasOwnProperty.call(shard, t[2]) ? shard[t[2]] : null;
+      });
+    })).then(function (words) {
+      var out = [], found = [];
+      tokens.forEach(function (t, i) { if (words[i]) found.push(t.concat([words[i]])); });
+      found.forEach(function (f) { out.push([f[2], f[3], searched.slice(0, f[0]) + " " + f[3] + " " + searched.slice(f[1])]); });
+      if (found.length > 1) {
+        var text = searched;
+        found.slice().reverse().forEach(function (f) { text = text.slice(0, f[0]) + " " + f[3] + " " + text.slice(f[1]); });
+        out.unshift([found.map(function (f) { return f[2]; }).join(" "), found.map(function (f) { return f[3]; }).join(" "), text]);
+      }
+      return out;
+    });
+  }
+  // known.py
+  function compact(folded) { return (folded.match(/[\p{L}\p{N}]+/gu) || []).join(""); }
+  var DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNITS = { "十": 10, "百": 100, "千": 1000 };
+  function chineseNumber(text) {
+    if (/^[0-9]+$/.test(text)) return parseInt(text, 10);
+    var total = 0, current = 0;
+    for (var ch of text) {
+      if (UNITS[ch]) { total += (current || 1) * UNITS[ch]; current = 0; }
+      else if (DIGITS[ch] !== undefined) current = DIGITS[ch];
+      else return null;
+    }
+    return total + current || null;
+  }
+  var CITATION = new RegExp("^《?([\\u4e00-\\u9fff]{1,40}?(?:法|条例|细则|规定|解释|办法|决定|意见|规则))》?" +
+    "第?([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})条(?:第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})款)?$", "u");
+  function citationOf(searched) {
+    var m = CITATION.exec(searched.replace(/ /g, ""));
+    if (!m) return null;
+    var n = chineseNumber(m[2]);
+    return n ? [M.known.title + compact(fold(m[1])), n] : null;
+  }
+  function queryKeys(searched) {
+    var text = compact(searched);
+    return Array.from(text).length >= 2 ? [M.known.title + text, M.known.number + text] : [];
   }
   function analyze(raw) {
     return manifest().then(function () {
       if (Array.from(raw).length > M.maxQuery) return { raw: raw, error: "too_long", terms: [] };
       var folded = fold(raw);
       if (!folded.trim()) return { raw: raw, error: "empty", terms: [] };
-      var terms = rawTerms(withoutQuestionWords(folded));
-      return lexiconFor(terms).then(function () {
-        terms.forEach(function (t) {
-          t.pieces = [];
-          t.runs.forEach(function (r) { t.pieces = t.pieces.concat(runPieces(r[0], r[1])); });
-        });
-        terms = terms.filter(function (t) { return t.pieces.length > 0; });
+      var searched = withoutQuestionWords(folded), replaced;
+      return pinyinReplacements(searched).then(function (pinyin) {
+        replaced = replacements(searched).concat(pinyin).slice(0, M.maxAlternatives);
+        var texts = [searched].concat(replaced.map(function (r) { return r[2]; }));
+        return lexiconFor(texts.map(function (t) { return { runs: runs(t) }; }));
+      }).then(function () {
+        var terms = queryTerms(searched, searched !== folded);
         if (!terms.length) return { raw: raw, error: "no_terms", terms: [] };
-        var anyRequired = terms.some(function (t) { return t.pieces.some(function (p) { return p.required; }); });
-        if (!anyRequired) terms.forEach(function (t) { t.pieces.forEach(function (p) { p.required = true; }); });
-        return { raw: raw, error: null, terms: terms };
+        var also = [];
+        replaced.forEach(function (r) {
+          var t = queryTerms(r[2], searched !== folded);
+          if (t.length) also.push({ word: r[0], meaning: r[1], terms: t });
+        });
+        return { raw: raw, error: null, terms: terms, searched: searched, also: also, known: queryKeys(searched),
+          citation: citationOf(searched) };
       });
     });
   }
-  function toJSON(q) {
-    return { error: q.error, terms: q.terms.map(function (t) {
+  function termsJSON(terms) {
+    return terms.map(function (t) {
       return { text: t.text, quoted: t.quoted, runs: t.runs,
         pieces: t.pieces.map(function (p) { return [p.text, p.kind, p.required]; }) };
-    }) };
+    });
+  }
+  function toJSON(q) {
+    return { error: q.error, terms: termsJSON(q.terms),
+      also: (q.also || []).map(function (a) { return [a.word, a.meaning, termsJSON(a.terms)]; }),
+      known: q.known || [], citation: q.citation || null };
+  }
+  function requiredPieces(q) {
+    var out = [];
+    q.terms.forEach(function (t) { t.pieces.forEach(function (p) { if (p.required) out.push(p); }); });
+    return out;
+  }
+  // Every index term a query may look up: its own, its alternatives', the known-item and citation terms
+  function allKeys(q) {
+    var keys = requiredKeys(q);
+    (q.also || []).forEach(function (a) { requiredKeys(a).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
+    (q.known || []).concat(q.citation ? [q.citation[0]] : []).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+    return keys;
   }
   function requiredKeys(q) {
     var keys = [];
@@ -183,7 +316,7 @@
       var n = M.docs, bytes = new Uint8Array(buffer), view = new DataView(buffer), date = [];
       for (var i = 0; i < n; i++) date.push(view.getUint16(n + 2 * i, true));
       rows = { n: n, length: bytes.subarray(0, n), date: date, section: bytes.subarray(3 * n, 4 * n),
-        level: bytes.subarray(4 * n, 5 * n), fields: bytes.subarray(5 * n, 6 * n) };
+        level: bytes.subarray(4 * n, 5 * n), fields: bytes.subarray(5 * n, 6 * n), title: bytes.subarray(6 * n, 7 * n) };
       return rows;
     });
   }
@@ -236,7 +369,8 @@
     });
     var full = new Map();
     scores.forEach(function (s, doc) {
-      if (matched.get(doc).size === keys.length) full.set(doc, s + (inHeading.get(doc) === keys.length ? M.ranking.all_heading : 0));
+      if (matched.get(doc).size === keys.length) full.set(doc, s + (inHeading.get(doc) === keys.length ?
+        M.ranking.all_heading + M.ranking.title_cover * titleCover(q, doc) : 0));
     });
     var pieces = [];
     q.terms.forEach(function (t) { t.pieces.forEach(function (p) { if (p.required) pieces.push(p); }); });
@@ -248,6 +382,48 @@
       if (covered) partial.set(doc, s + M.ranking.coverage * covered);
     });
     return { scores: partial, partial: partial.size > 0, inBody: inBody };
+  }
+  function titleCover(q, doc) {
+    var chars = new Set();
+    requiredPieces(q).forEach(function (p) { for (var ch of p.text) chars.add(ch); });
+    return rows.title[doc] ? Math.min(1, chars.size / rows.title[doc]) : 0;
+  }
+  // engine.query_scores: the query and its alternatives merged, plus the known-item bonus
+  function queryScores(q, postings, f) {
+    var main = baseScores(q, postings, f), found = [], inBody = main.inBody;
+    (q.also || []).forEach(function (a) {
+      var alt = baseScores(a, postings, f);
+      if (alt.scores.size && !alt.partial) found.push(alt);
+    });
+    if (found.length && (main.partial || !main.scores.size)) main = { scores: new Map(), partial: false };
+    var merged = new Map();
+    main.scores.forEach(function (s, d) { merged.set(d, s + (found.length ? M.ranking.typed : 0)); });
+    found.forEach(function (alt) {
+      alt.scores.forEach(function (s, d) {
+        if (!main.scores.has(d)) merged.set(d, Math.max(merged.has(d) ? merged.get(d) : 0, s * M.ranking.expanded));
+      });
+      alt.inBody.forEach(function (keys, d) {
+        if (!inBody.has(d)) inBody.set(d, new Set());
+        keys.forEach(function (k) { inBody.get(d).add(k); });
+      });
+    });
+    (q.known || []).forEach(function (key) {
+      var docs = postings[key].head.filter(function (d) { return merged.has(d) && allows(f, d); }).sort(function (a, b) { return a - b; });
+      if (!docs.length) return;
+      var newest = newestOf(docs);
+      docs.forEach(function (d) { merged.set(d, merged.get(d) + (d === newest ? M.ranking.known : M.ranking.known / 2)); });
+    });
+    return { scores: merged, partial: main.partial && !found.length, inBody: inBody };
+  }
+  function newestOf(docs) {
+    return docs.reduce(function (best, d) { return rows.date[d] > rows.date[best] ? d : best; }, docs[0]);
+  }
+  // engine.cited: the newest library document whose title is the work a citation names
+  function cited(q, postings) {
+    if (!q.citation) return null;
+    var docs = postings[q.citation[0]].head.filter(function (d) { return M.library.indexOf(rows.section[d]) >= 0; })
+      .sort(function (a, b) { return a - b; });
+    return docs.length ? newestOf(docs) : null;
   }
   function round6(x) { return Math.floor(x * 1e6 + 0.5); }
   function order(scores, sort) {
@@ -289,8 +465,9 @@
   }
   function compileQuery(q) {
     var phrases = q.terms.filter(isPhrase).map(function (t) { return { term: t, re: new RegExp(runsPattern(t.runs), "u") }; });
-    var sources = [], seen = {};
-    q.terms.forEach(function (t) {
+    var sources = [], seen = {}, all = q.terms.slice();
+    (q.also || []).forEach(function (a) { all = all.concat(a.terms); });
+    all.forEach(function (t) {
       if (t.quoted) sources.push([Array.from(t.text).length, runsPattern(t.runs)]);
       else t.pieces.forEach(function (p) { if (p.required) sources.push([Array.from(p.text).length, piecePattern(p)]); });
     });
@@ -445,10 +622,14 @@
     }
     return next();
   }
-  function window_(parsed, patterns, scored, params) {
-    var scores = new Map(scored.scores), ids = order(scores, params.sort), seen = {}, pieces = [];
-    parsed.terms.forEach(function (t) { t.pieces.forEach(function (p) { if (p.required) pieces.push(p); }); });
-    var start = (params.page - 1) * pageSize, quoted = parsed.terms.some(function (t) { return t.quoted; });
+  function window_(parsed, patterns, scored, params, pinned) {
+    var scores = new Map(scored.scores), seen = {}, pieces = [];
+    var ids = order(scores, params.sort).filter(function (d) { return d !== pinned; }), extra = pinned === null ? 0 : 1;
+    var terms = parsed.terms.slice();
+    parsed.also.forEach(function (a) { terms = terms.concat(a.terms); });
+    terms.forEach(function (t) { t.pieces.forEach(function (p) { if (p.required) pieces.push(p); }); });
+    var start = Math.max(0, (params.page - 1) * pageSize - extra), stop = params.page * pageSize - extra;
+    var quoted = parsed.terms.some(function (t) { return t.quoted; }) && patterns.phrases.length > 0;
     function judge(batch) {
       return fragments(batch).then(function (list) {
         return Promise.all(list.map(function (frag, i) {
@@ -468,14 +649,14 @@
       return { total: total, exact: exact, shown: order(page, params.sort).map(function (id) { return seen[id]; }) };
     }
     if (!quoted) {
-      var shown = ids.slice(start, start + pageSize);
-      return judge(shown).then(function () { return finish(shown, ids.length, true); });
+      var shown = ids.slice(start, stop);
+      return judge(shown).then(function () { return finish(shown, ids.length + extra, true); });
     }
     var kept = [], checked = 0;
     function step() {
-      if (kept.length >= start + pageSize || checked >= ids.length) {
+      if (kept.length >= stop || checked >= ids.length) {
         var all = checked >= ids.length;
-        return Promise.resolve(finish(kept.slice(start, start + pageSize), all ? kept.length : ids.length - (checked - kept.length), all));
+        return Promise.resolve(finish(kept.slice(start, stop), (all ? kept.length : ids.length - (checked - kept.length)) + extra, all));
       }
       var batch = ids.slice(checked, checked + pageSize);
       checked += batch.length;
@@ -490,13 +671,31 @@
     return +d[0] + "年" + +d[1] + "月" + +d[2] + "日";
   }
   function result(item, patterns) {
-    var frag = item.frag, view = item.view, li = node("li", { "class": "search-result" });
+    var view = item.view;
     var s = snippet(view.text, view.found, view.found.length ? phraseAt(view.text, patterns) : null);
-    var article = null, offset = 0, index = M.langs.indexOf(lang);
+    var article = null, offset = 0;
     for (var k = 0; view.found.length && k < view.parts.length; k++) {
       if (s.focus >= offset && s.focus < offset + view.parts[k][2].length + 1) { article = view.parts[k][0] ? view.parts[k] : null; break; }
       offset += view.parts[k][2].length + 1;
     }
+    return resultItem(item.frag, s.html, article);
+  }
+  /* The cited article as the first result, its text the snippet (service._cited_result); the document when it has no such article. */
+  function citedItem(id, number) {
+    var anchor = "art-" + number;
+    return load("frag/" + id + ".json.gz").then(function (frag) {
+      var k = (frag.ak || []).findIndex(function (r) { return r[0] <= number && number <= r[1]; });
+      var chunk = k < 0 ? Promise.resolve(null) : k === 0 ? Promise.resolve(frag) : load("frag/" + id + "-" + k + ".json.gz");
+      return chunk.then(function (c) {
+        var part = c ? c.p.filter(function (p) { return p[0] === anchor; })[0] : undefined;
+        if (!part) return { li: resultItem(frag, snippet(joined(frag.p), [], null).html, null), found: false };
+        return { li: resultItem(frag, snippet(part[2], [], null).html, part), found: true };
+      });
+    });
+  }
+  function resultItem(frag, html, article) {
+    var li = node("li", { "class": "search-result" }), index = M.langs.indexOf(lang);
+    var s = { html: html };
     var url = article ? frag.a[index].replace("{a}", article[0]) : frag.u[index];
     var link = node("a", { "class": "search-result-title", href: url }, lang === "en" && frag.te ? frag.te : frag.t);
     if (lang === "en" && !frag.te) link.setAttribute("lang", "zh-CN");
@@ -544,11 +743,17 @@
     return box;
   }
   function reset() {
-    ["search-pages", "search-help", "search-message"].forEach(function (id) { var e = byId(id); if (e) e.remove(); });
+    ["search-pages", "search-help", "search-message", "search-also", "search-cited"].forEach(function (id) { var e = byId(id); if (e) e.remove(); });
     list.textContent = "";
   }
   function status(text) { byId("search-count").textContent = text; }
-  function note(text, cls) { app.insertBefore(node("p", { id: "search-message", "class": "notice " + cls, role: "status" }, text), list); }
+  function note(text, cls, id) { app.insertBefore(node("p", { id: id || "search-message", "class": "notice " + cls, role: "status" }, text), list); }
+  var baseTitle = document.title;
+  function retitle(params) {
+    if (!params.asked || !params.q) { document.title = baseTitle; return; }
+    document.title = msg.title.replace("{query}", params.q) +
+      (params.page > 1 ? " · " + msg.title_page.replace("{page}", params.page) : "") + " · " + baseTitle;
+  }
   function run(params) {
     var mine = ++current;
     reset();
@@ -557,14 +762,17 @@
     app.setAttribute("data-state", "loading");
     app.setAttribute("aria-busy", "true");
     status(msg.loading);
-    var parsed, patterns, scored;
+    retitle(params);
+    var parsed, patterns, scored, pinned = null, top = null;
     return analyze(params.q).then(function (q) {
       parsed = q;
       if (q.error) return null;
-      return docsTable().then(function () { return postingsFor(requiredKeys(q)); }).then(function (postings) {
-        scored = baseScores(parsed, postings, filtersOf(params));
+      return docsTable().then(function () { return postingsFor(allKeys(q)); }).then(function (postings) {
+        scored = queryScores(parsed, postings, filtersOf(params));
+        pinned = cited(parsed, postings);
         patterns = compileQuery(parsed);
-        return window_(parsed, patterns, scored, params);
+        var first = pinned !== null && params.page === 1 ? citedItem(pinned, parsed.citation[1]) : Promise.resolve(null);
+        return first.then(function (item) { top = item; return window_(parsed, patterns, scored, params, pinned); });
       });
     }).then(function (outcome) {
       if (mine !== current) return;
@@ -572,6 +780,11 @@
       else {
         status((outcome.exact ? msg.count : msg.count_about).replace("{total}", outcome.total));
         if (scored.partial) note(msg.partial, "info");
+        var also = [];
+        parsed.also.forEach(function (a) { if (also.indexOf(a.meaning) < 0) also.push(a.meaning); });
+        if (also.length) note(msg.also.replace("{words}", also.join("、")), "info", "search-also");
+        if (top && !top.found) note(msg.no_article.replace("{article}", parsed.citation[1]), "warn", "search-cited");
+        if (top) list.appendChild(top.li);
         outcome.shown.forEach(function (item) { list.appendChild(result(item, patterns)); });
         var pages = Math.ceil(outcome.total / pageSize);
         if (pages > 1) app.insertBefore(pager(params, pages), list.nextSibling);
@@ -604,7 +817,7 @@
     var link = event.target.closest("#search-pages a");
     if (!link) return;
     event.preventDefault();
-    go(new URL(link.href).search).then(function () { window.scrollTo(0, 0); });
+    go(new URL(link.href).search).then(function () { window.scrollTo(0, 0); byId("search-count").focus(); });
   });
   window.addEventListener("popstate", function () { run(readParams(window.location.search)); });
   window.PortalSearch = {

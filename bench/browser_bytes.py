@@ -1,9 +1,9 @@
 """Bytes the browser downloads for a first and a later query: the portal's static search and Pagefind.
 
 Each first query runs in a fresh browser context (empty cache); the later query is the next one of
-the list, asked in the same page afterwards.  Both show 20 results with excerpts: search.js renders
+the list, asked in the same page afterwards.  Both show 20 results with excerpts: the browser search renders
 its result page, Pagefind loads ``data()`` (its excerpt fragments) for its first 20 results.
-Counted: the portal's search.js and static index files; Pagefind's /pagefind/ files (JS, WebAssembly,
+Counted: the portal's the browser search and static index files; Pagefind's /pagefind/ files (JS, WebAssembly,
 metadata, index chunks, fragments).  The HTML page itself is counted for neither.
 """
 
@@ -55,7 +55,7 @@ def _recorder(page, keep) -> list[int]:
 def _portal(browser, base: str, first: str, later: str) -> tuple[int, int, int]:
     context = browser.new_context()
     page = context.new_page()
-    sizes = _recorder(page, lambda url: "/static/search-index/" in url or url.endswith("/static/js/search.js"))
+    sizes = _recorder(page, lambda url: "/static/search-index/" in url or "/static/js/search/" in url)
     page.goto(f"{base}/zh/search/?q={quote(first)}")
     page.wait_for_function("() => document.getElementById('search-app').dataset.state === 'done'", timeout=60000)
     first_bytes, results = sum(sizes), page.locator("#search-results > li").count()

@@ -100,8 +100,9 @@ def search_content(tmp_path_factory) -> Path:
     return _once("content", lambda: _make_content(tmp_path_factory))
 
 
-def _make_app(content: Path, tmp_path_factory):
-    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(CORPUS), str(content)],
+def _make_app(content: Path, tmp_path_factory, *more: Path):
+    folders = [str(CORPUS), str(content), *map(str, more)]
+    app = create_app({"TESTING": True, "CONTENT_DIRS": folders,
                       "INDEX_DIR": str(tmp_path_factory.mktemp("search-index"))})
     build_index(app)
     return app
@@ -117,6 +118,38 @@ def search_app(search_content, tmp_path_factory):
 def search_client(search_app):
     """A test client of :func:`search_app`."""
     return _once("client", search_app.test_client)
+
+
+SCALE_CORPUS = Path(os.environ.get("PORTAL_SCALE_CORPUS", CORPUS.parent / "scale-corpus"))
+# The real laws of every field that share an IP query's words: the distractors a real library holds.
+DISTRACTOR_WORDS = re.compile("专利|商标|著作权|知识产权|惩罚性赔偿|进校园|临时保护|假冒|盗版|质押融资")
+
+
+def _make_distractors(tmp_path_factory) -> Path:
+    if not (SCALE_CORPUS / "laws").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"scale corpus not found at {SCALE_CORPUS}")
+        pytest.skip(f"scale corpus not found at {SCALE_CORPUS}")
+    root = tmp_path_factory.mktemp("distractors")
+    (root / "laws").mkdir()
+    for path in sorted((SCALE_CORPUS / "laws").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if DISTRACTOR_WORDS.search(text):
+            (root / "laws" / path.name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def scale_app(search_content, tmp_path_factory):
+    """:func:`search_app` plus the ~470 laws of the scale corpus that share IP words (real distractors)."""
+    return _once("scale-app", lambda: _make_app(search_content, tmp_path_factory,
+                                                 _make_distractors(tmp_path_factory)))
+
+
+@pytest.fixture(scope="session")
+def scale_site(scale_app, tmp_path_factory, request):
+    """The frozen build of :func:`scale_app`, served on 127.0.0.1."""
+    return _once("scale-site", lambda: _serve(scale_app, tmp_path_factory, request))
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -328,6 +361,14 @@ def everything(search, q: str, **params) -> list[Hit]:
     for page in range(2, first.pages + 1):
         hits += search(q, page=page, **params).hits
     return hits
+
+
+@pytest.fixture(params=["live", pytest.param("static", marks=pytest.mark.browser)])
+def scale_searcher(request, scale_app):
+    """The same search with real distractors, asked of the live server and of the frozen site in Chromium."""
+    if request.param == "live":
+        return LiveSearch(_once("scale-client", scale_app.test_client))
+    return StaticSearch(request.getfixturevalue("static_page"), request.getfixturevalue("scale_site")["url"])
 
 
 @pytest.fixture(params=["live", pytest.param("static", marks=pytest.mark.browser)])

@@ -92,10 +92,10 @@ def test_frozen_build_contains_the_static_index_and_an_empty_search_page(app, tm
     assert len(list((index / "frag").iterdir())) == 3
     for lang in ("zh", "en"):
         html = (out / lang / "search" / "index.html").read_text(encoding="utf-8")
-        assert 'id="search-results"' in html and 'data-mode="static"' in html and "js/search.js" in html
+        assert 'id="search-results"' in html and 'data-mode="static"' in html and "js/search/page.js" in html
         assert "search-result-title" not in html
     assert not (out / "api" / "search").exists() and not (out / "api" / "search" / "index.html").exists()
-    assert os.access(out / "static" / "js" / "search.js", os.R_OK)
+    assert os.access(out / "static" / "js" / "search" / "page.js", os.R_OK)
 
 
 def test_block_reading_gives_the_same_postings_as_one_at_a_time(content_dir, tmp_path):

@@ -1,4 +1,4 @@
-"""search.js must analyse, match and rank exactly like the Python search: compared in Chromium."""
+"""The browser search must analyse, match and rank exactly like the Python search: compared in Chromium."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ SNIPPETS = [
 
 @pytest.fixture(scope="module")
 def js(static_page, frozen_site):
-    """Calls into search.js on the frozen search page: ``js(expression, argument)``."""
+    """Calls into the browser search on the frozen search page: ``js(expression, argument)``."""
     def opened(page) -> None:
         page.goto(f"{frozen_site['url']}/zh/search/")
         page.wait_for_function("() => window.PortalSearch !== undefined")

@@ -10,7 +10,7 @@ character bigrams and every dictionary word it contains (jieba's dictionary plus
 ``userdict.txt``); a letter/digit run is one token.  No stop-word list.
 
 The live index (Whoosh), the static index and, through the tables exported into the
-static index, ``static/js/search.js`` all use these rules.
+static index, ``static/js/search/`` all use these rules.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ CLOSING = "]〕】〗〙⦆"
 STOP_CHARS = "的地得了着和与及或之是在对把被等也都而其于"
 # Question and function words people type around their subject (怎么申请专利, 发明专利保护多少年):
 # removed from a query outside quotes, where they split it into terms, unless nothing else is left.
-# Longest first, so 怎么办 goes before 怎么. Exported to search.js in the manifest.
+# Longest first, so 怎么办 goes before 怎么. Exported to the browser search in the manifest.
 QUESTION_WORDS: tuple[str, ...] = tuple(sorted((
     "可不可以", "能不能", "有没有", "要不要", "为什么", "怎么办", "怎么样", "怎么", "如何", "怎样", "什么", "哪些",
     "哪里", "哪个", "是否", "能否", "多少", "多久", "几年", "可以", "需要", "请问", "我的", "我们", "我想", "我要",
@@ -65,7 +65,7 @@ def _opencc():
 
 
 def is_cjk(char: str) -> bool:
-    """True for a Chinese character (the ranges exported to search.js)."""
+    """True for a Chinese character (the ranges exported to the browser search)."""
     code = ord(char)
     return any(a <= code <= b for a, b in CJK_RANGES)
 
@@ -243,7 +243,7 @@ class ParsedQuery:
         return list(dict.fromkeys(k for p in self.pieces if p.required for k in p.keys))
 
     def to_json(self) -> dict:
-        """The analysed query as plain data (compared with search.js in the tests)."""
+        """The analysed query as plain data (compared with the browser search in the tests)."""
         return {
             "error": self.error, "terms": terms_json(self.terms),
             "also": [[a.word, a.meaning, terms_json(a.terms)] for a in self.also],

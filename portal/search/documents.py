@@ -43,7 +43,7 @@ class SearchDoc:
 
     @cached_property
     def chunks(self) -> tuple[tuple[Part, ...], ...]:
-        """The parts in consecutive groups of about CHUNK_CHARS characters (search.js downloads them one by one)."""
+        """The parts in groups of about CHUNK_CHARS characters (the browser search downloads them one by one)."""
         out: list[tuple[Part, ...]] = []
         current: list[Part] = []
         size = 0

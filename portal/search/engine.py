@@ -1,4 +1,4 @@
-"""Ranking, shared by the live search and (ported line for line) search.js.
+"""Ranking, shared by the live search and (ported line for line) the browser search.
 
 A document matches when it contains every required index term of the query, in its body
 or its heading.  Its score is BM25 over those terms plus a heading boost; a heading that
@@ -195,7 +195,7 @@ def cited(query: ParsedQuery, postings: Callable[[str], TermPostings], stats: St
 def order(scores: dict[int, float], rows: list[DocRow], sort: str, limit: int | None = None) -> list[int]:
     """Documents by relevance (score, then newest) or by date (newest, then score); ties by id.
 
-    Scores are compared in millionths (as search.js does), so last-digit float noise never
+    Scores are compared in millionths (as the browser search does), so last-digit float noise never
     decides an order.  With ``limit``, only that many first documents (a heap instead of a full sort).
     """
     if sort == "date":

@@ -1,7 +1,7 @@
 """English in the one analysis: light suffix folding of letter tokens, and English question words.
 
 ``stem`` folds plurals and common suffixes so that patents/patent, registered/register and
-licensing/license meet in the index; ``static/js/search.js`` applies the same rules (exported in
+licensing/license meet in the index; ``static/js/search/`` applies the same rules (exported in
 the manifest) and tests/test_search_parity.py compares the two.  Only ASCII letter tokens are
 folded; tokens with digits (WIPO2016) and other scripts are left as they are.
 """
@@ -17,7 +17,7 @@ STEM_RULES: tuple[tuple[str, str, int], ...] = (
 )
 KEEP_ENDINGS = ("ss", "us", "is")
 # Words around an English question (how do I register a trademark): removed from a query outside
-# quotes, unless nothing else is left.  Exported to search.js in the manifest.
+# quotes, unless nothing else is left.  Exported to the browser search in the manifest.
 QUESTION_WORDS_EN: tuple[str, ...] = (
     "how", "what", "where", "when", "who", "why", "which", "do", "does", "did", "can", "could", "should",
     "would", "will", "i", "me", "my", "we", "our", "you", "your", "to", "a", "an", "the", "of", "for", "in",

@@ -5,7 +5,7 @@ Chinese characters kept (and the title without 中华人民共和国 as its shor
 document number in the same form.  A query whose own letters, digits and Chinese characters equal
 such a term names that document: ranking puts it first (``engine.known_bonus``).  A query of the form
 专利法第十一条 / 专利法第11条 / 专利法11条 / 《商标法》第四十九条第二款 names one article: the search
-answers the newest version of that work first, at that article (``citation_of``).  search.js applies
+answers the newest version of that work first, at that article (``citation_of``).  the browser search applies
 the same rules from the manifest.
 """
 

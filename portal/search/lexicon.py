@@ -3,7 +3,7 @@
 Indexing cuts every Chinese run with it (rjieba, jieba's algorithm in Rust: about 6× faster
 than jieba here, and silent on import).  Queries are segmented with the smaller
 :class:`~.analysis.Lexicon` of words that actually occur in the indexed texts, which is
-stored with each index so the live search and search.js cut a query the same way.
+stored with each index so the live search and the browser search cut a query the same way.
 """
 
 from __future__ import annotations

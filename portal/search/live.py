@@ -31,7 +31,7 @@ from .whoosh_fields import TermPool, block_postings, schema
 
 INDEX_FORMAT = 3
 CURRENT = "current"
-META = "portal-search.json"
+META = "portal-the browser searchon"
 Progress = Callable[[int, int], None]
 
 

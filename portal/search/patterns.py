@@ -3,7 +3,7 @@
 Texts are matched as written (no folding at query time): each query character becomes the
 class of the characters that fold to it, spaces and zero-width characters may sit between
 Chinese characters, and letter/digit tokens must not continue into other letters or digits.
-search.js builds the same regular expressions from the same tables.
+the browser search builds the same regular expressions from the same tables.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .analysis import REMOVED, ParsedQuery, Piece, QueryTerm
 
 # phrase_chunks: an unquoted multi-piece run counts (bonus, snippet) in the first 3 chunks of a text only,
-# so search.js never reads more than that of a result for it (quoted runs are looked for everywhere).
+# so the browser search never reads more than that of a result for it (quoted runs are looked for everywhere).
 SNIPPET = {"window": 110, "lead": 24, "max_spans": 1000, "max_patterns": 32, "phrase_chunks": 3}
 GAP = "[\\s" + "".join(f"\\u{ord(c):04x}" for c in REMOVED) + "]*"
 ZERO_WIDTH = "[" + "".join(f"\\u{ord(c):04x}" for c in REMOVED) + "]*"
@@ -139,7 +139,7 @@ def excerpt(chunks: tuple[str, ...], patterns: QueryPatterns) -> tuple[int, str,
     """Snippet of the passage to show: (chunk index, HTML, offset in that chunk, whether anything matched).
 
     The passage is the first chunk holding an exact multi-piece run of the query (among the first
-    ``phrase_chunks``), else the first chunk with any match.  search.js reads a result's chunks one by
+    ``phrase_chunks``), else the first chunk with any match.  the browser search reads a result's chunks one by
     one and shows the same one.
     """
     index = _shown_chunk(chunks, patterns)

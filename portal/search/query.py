@@ -3,7 +3,7 @@
 ``analyse_query`` = ``analysis.parse_query`` (the terms) + the everyday words of the synonym table
 replaced by the law's words, each a separate :class:`~.analysis.Alternative` (at most
 ``MAX_ALTERNATIVES``) + the special heading terms of ``known.py`` + a citation of one article.
-search.js ports it (``analyseQuery``) and tests/test_search_parity.py compares the two.
+the browser search ports it (``analyseQuery``) and tests/test_search_parity.py compares the two.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _word_pattern(word: str) -> str:
 
 
 def synonym_pattern(synonyms: Synonyms) -> re.Pattern | None:
-    """Quoted parts, or one listed word (search.js builds the same expression)."""
+    """Quoted parts, or one listed word (the browser search builds the same expression)."""
     if not synonyms:
         return None
     return re.compile('("[^"]*")|(' + "|".join(map(_word_pattern, synonyms)) + ")")

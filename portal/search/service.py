@@ -73,7 +73,7 @@ def _contains(term: QueryTerm, pattern, texts: tuple[str, ...]) -> bool:
 def _phrases(doc: SearchDoc, patterns: QueryPatterns) -> tuple[bool, float]:
     """Whether a document has every quoted run, and its exact-run bonus.
 
-    Runs are looked for chunk by chunk, as search.js reads them: a quoted run in every chunk, an unquoted
+    Runs are looked for chunk by chunk, as the browser search reads them: a quoted run in every chunk, an unquoted
     one in the first ``phrase_chunks``.
     """
     bonus = 0.0
@@ -137,7 +137,7 @@ def _kept(ordered: list[int], query: ParsedQuery, patterns: QueryPatterns, load:
 def _page(ids: list[int], scores: dict[int, float], patterns: QueryPatterns, load: _Documents, rows,
           sort: str) -> list[SearchDoc]:
     """One page of documents: the exact-run bonus is added within the page and the page re-ordered by it
-    (search.js ranks the page it shows exactly so)."""
+    (the browser search ranks the page it shows exactly so)."""
     page = {d: scores[d] + (_phrases(doc, patterns)[1] if patterns.phrases else 0.0)
             for d in ids if (doc := load(d)) is not None}
     return [doc for d in order(page, rows, sort) if (doc := load(d)) is not None]

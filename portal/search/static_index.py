@@ -1,4 +1,4 @@
-"""The static search index, written into the frozen site for static/js/search.js.
+"""The static search index, written into the frozen site for static/js/search/.
 
 Layout under ``static/search-index/`` (every file gzip-compressed JSON, except docs.bin.gz):
 
@@ -63,7 +63,7 @@ class StaticReport:
 
 
 def index_url(app: Flask) -> str:
-    """Where the frozen site serves the static index (search.js reads it from there)."""
+    """Where the frozen site serves the static index (the browser search reads it from there)."""
     return f"{app.static_url_path.rstrip('/')}/{INDEX_FOLDER}/"
 
 
@@ -77,7 +77,7 @@ def register_hook(live_only: tuple[str, ...] = ()) -> None:
 
 
 def shard_of(text: str, count: int) -> int:
-    """FNV-1a over the code points of ``text``, modulo ``count`` (search.js computes the same)."""
+    """FNV-1a over the code points of ``text``, modulo ``count`` (the browser search computes the same)."""
     value = 0x811C9DC5
     for char in text:
         value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
@@ -173,7 +173,7 @@ def _write_lexicon(out: Path, lexicon: Lexicon) -> tuple[int, int]:
 
 
 def _write_pinyin(out: Path, table: dict[str, str]) -> tuple[int, int]:
-    """The pinyin table, sharded by the hash of the key (search.js reads one shard per pinyin token)."""
+    """The pinyin table, sharded by the hash of the key (the browser search reads one shard per pinyin token)."""
     count = _shards(len(table), PINYIN_PER_SHARD)
     groups: list[dict] = [{} for _ in range(count)]
     for key, word in table.items():
@@ -195,7 +195,7 @@ def _parts(chunk: tuple) -> list:
 
 
 def fragment(doc: SearchDoc) -> dict:
-    """What search.js shows of a result: title, links, labels, and the first chunk of text (for snippets)."""
+    """What the browser search shows of a result: title, links, labels, and the first chunk of text (for snippets)."""
     entry = doc.entry
     title_en = entry.title_for("en")
     has_articles = any(p.anchor for p in doc.parts)
@@ -210,7 +210,7 @@ def fragment(doc: SearchDoc) -> dict:
 
 
 def article_ranges(doc: SearchDoc) -> list[list[int]]:
-    """Per chunk, the first and last article number in it ([0, 0] for none): where search.js finds 第N条."""
+    """Per chunk, the first and last article number in it ([0, 0] for none): where the browser search finds 第N条."""
     out = []
     for chunk in doc.chunks:
         numbers = [int(p.anchor[4:]) for p in chunk if p.anchor.startswith("art-") and p.anchor[4:].isdigit()]

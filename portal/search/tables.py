@@ -1,4 +1,4 @@
-"""Tables exported with each index so the live search and search.js fold and match alike."""
+"""Tables exported with each index so the live search and the browser search fold and match alike."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ LAST_CODE_POINT = 0x323AF
 
 @lru_cache(maxsize=1)
 def _beyond_unicode() -> tuple[tuple[str, str], ...]:
-    """Characters whose fold differs from plain Unicode NFKC + lower case (what search.js does by itself)."""
+    """Characters whose fold differs from plain Unicode NFKC + lower case (what the browser search does by itself)."""
     out = []
     for code in range(LAST_CODE_POINT + 1):
         if 0xD800 <= code <= 0xDFFF:
@@ -26,7 +26,7 @@ def _beyond_unicode() -> tuple[tuple[str, str], ...]:
 
 
 def fold_table(raw_chars: Iterable[str]) -> dict[str, str]:
-    """Every folding search.js cannot do with NFKC + toLowerCase alone, plus every text character that folds.
+    """Every folding the browser search cannot do with NFKC + toLowerCase alone, plus every text character that folds.
 
     Entries whose result contains letters or Chinese characters that no text contains are left out:
     a query with them finds nothing either way.

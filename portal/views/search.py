@@ -1,4 +1,4 @@
-"""The search page (live: answered here; frozen: answered by static/js/search.js) and the JSON API."""
+"""The search page (live: answered here; frozen: answered by static/js/search/) and the JSON API."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def _page_link(lang: str, query: str, chosen: dict, page: int) -> str:
 
 @bp.route("/<lang:lang>/search/")
 def page(lang: str):
-    """Search page; frozen it is an empty shell that search.js fills from the static index."""
+    """Search page; frozen it is an empty shell that the browser search fills from the static index."""
     frozen = bool(current_app.config.get("FREEZING"))
     query = "" if frozen else request.args.get("q", "")
     try:
@@ -97,7 +97,7 @@ def _options_for(lang: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def _labels(lang: str) -> dict:
-    """Section and level names in ``lang`` and the guides to suggest, for search.js to show what the live page does."""
+    """Section and level names in ``lang`` and the guides to suggest, as the live page shows them."""
     return {"sections": {name: section_label(name, lang) for name in SECTION_NAMES},
             "levels": {name: gettext(name) for name in LEVELS},
             "guides": [{"title": e.title_for(lang), "url": urls.entry_path(e, lang)}

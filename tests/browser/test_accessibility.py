@@ -30,7 +30,7 @@ def test_no_wcag_violations(site, page, axe_source, name):
     response = page.goto(site.url(path))
     assert response.status == (404 if name == "404" else 200)
     assert page.get_attribute("html", "lang") == ("en" if name.startswith("en-") else "zh-CN")
-    if "search" in name and site.mode == "frozen":  # results are filled in by search.js
+    if "search" in name and site.mode == "frozen":  # results are filled in by the browser search
         page.wait_for_selector('#search-app[data-state="done"]')
     check_with_axe(page, axe_source, f"{site.mode} {path}")
     assert not page.problems, page.problems  # script errors, CSP violations

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import chain
 
 from .legal import Article
 
@@ -115,22 +117,25 @@ class _Side:
 
 
 def _similarities(old: _Side, new: _Side) -> list[dict[int, float]]:
-    """For each old article, the new articles at least MATCH_THRESHOLD similar: {new index: score}."""
+    """For each old article, the new articles at least MATCH_THRESHOLD similar: {new index: score}.
+
+    Shared bigrams are counted through an index of the new version's bigrams (Counter counts in C),
+    so the cost follows the bigrams the texts share, not every pair of articles.
+    """
     index: dict[str, list[int]] = {}
     for j, grams in enumerate(new.grams):
         for gram in grams:
             index.setdefault(gram, []).append(j)
+    sizes = [len(grams) for grams in new.grams]
+    empty: list[int] = []
     rows: list[dict[int, float]] = []
     for i, grams in enumerate(old.grams):
-        shared: dict[int, int] = {}
-        for gram in grams:
-            for j in index.get(gram, ()):
-                shared[j] = shared.get(j, 0) + 1
-        row = {}
+        shared = Counter(chain.from_iterable(index.get(gram, empty) for gram in grams))
+        size, row = len(grams), {}
         for j, n in shared.items():
-            score = 1.0 if old.norms[i] == new.norms[j] else 2 * n / (len(grams) + len(new.grams[j]))
+            score = 2 * n / (size + sizes[j])
             if score >= MATCH_THRESHOLD:
-                row[j] = score
+                row[j] = 1.0 if old.norms[i] == new.norms[j] else score
         rows.append(row)
     return rows
 

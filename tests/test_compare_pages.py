@@ -143,3 +143,18 @@ def test_comparison_pages_are_frozen_and_match_the_live_pages(three_versions, tm
     page = (out / "zh" / "library" / "compare" / a / c / "index.html").read_text(encoding="utf-8")
     assert summary(page)["changed"] == 1 and summary(page)["renumbered"] == 1 and summary(page)["added"] == 1
     assert "<ins><span class=\"visually-hidden\">新增：</span>和促进" in page
+
+
+def test_a_version_without_articles_has_no_comparison_and_no_link(tmp_path):
+    root = tmp_path / "content"
+    write(root, "laws/示例办法(2001-01-01).md",
+          "---\ntitle: 示例办法\nversion_date: 2001-01-01\n---\n本办法没有分条。\n")
+    write(root, "laws/示例办法(2011-01-01).md",
+          "---\ntitle: 示例办法\nversion_date: 2011-01-01\n---\n第一条 为了保护知识产权，制定本办法。\n")
+    client = create_app({"TESTING": True, "CONTENT_DIRS": [str(root)], "INDEX_DIR": str(tmp_path / "i")}).test_client()
+    page = client.get(f"/zh/library/{quote('示例办法-2011-01-01')}/").get_data(as_text=True)
+    assert "版本" in page and "对照其他版本" not in page
+    assert client.get(compare_url("zh", "示例办法-2001-01-01", "示例办法-2011-01-01")).status_code == 404
+    out = tmp_path / "site"
+    build_site(create_app({"TESTING": True, "CONTENT_DIRS": [str(root)], "INDEX_DIR": str(tmp_path / "j")}), out)
+    assert not (out / "zh" / "library" / "compare").exists()

@@ -17,6 +17,7 @@ from .content.catalog import LIBRARY_SECTIONS
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
+from .views.compare import page_urls as compare_pages
 from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
 
 Progress = Callable[[int, int, str], None]  # (pages done, pages expected, url)
@@ -66,6 +67,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
         for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
             yield "library.document", {"lang": lang, "slug": entry.slug}
     yield from campaign_pages(catalog, moment)
+    yield from compare_pages(catalog, moment)
     for entry in catalog.all_visible(moment):
         for attachment in entry.attachments:
             yield "files.attachment", {"section": entry.section, "slug": entry.slug, "filename": attachment.name}
@@ -85,6 +87,8 @@ def _empty_endpoints(app: Flask) -> set[str]:
         empty.update({"campaigns.year", "campaigns.year_ics"})
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
         empty.add("library.document")
+    if not any(compare_pages(catalog, now())):
+        empty.add("compare.page")
     if not any(entry.attachments for entry in catalog.all_visible(now())):
         empty.add("files.attachment")
     return empty

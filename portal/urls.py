@@ -36,6 +36,11 @@ def article_path(entry: Entry, lang: str, anchor: str) -> str:
     return f"{entry_path(entry, lang)}#{anchor}"
 
 
+def compare_path(lang: str, old: Entry, new: Entry) -> str:
+    """The comparison of an older and a newer version of one work (articles aligned by their text)."""
+    return f"/{lang}/library/compare/{quote(old.slug)}/{quote(new.slug)}/"
+
+
 def search_path(lang: str) -> str:
     """The search page of a language."""
     return f"/{lang}/search/"

@@ -7,6 +7,7 @@ from flask import Flask
 from . import (
     articles,
     campaigns,
+    compare,
     converters,
     errors,
     feeds,
@@ -25,7 +26,7 @@ def init_app(app: Flask) -> None:
     converters.init_app(app)
     template_helpers.init_app(app)
     prefs.init_app(app)
-    for module in (home, library, campaigns, articles, indicators, feeds, files, search, errors, prefs):
+    for module in (home, library, compare, campaigns, articles, indicators, feeds, files, search, errors, prefs):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     search.init_app(app)

@@ -13,6 +13,7 @@ from ..content.season import season_of
 from ..generate.ics import calendar_bytes
 from ..settings import LANGUAGES
 from .common import catalog, now, show_drafts, visible_or_404
+from .toolkit import page_urls as toolkit_pages
 
 bp = Blueprint("campaigns", __name__)
 ICS = "text/calendar; charset=utf-8"
@@ -96,6 +97,7 @@ def page_urls(cat: Catalog, moment) -> Iterator[tuple[str, dict]]:
         yield "campaigns.year_ics", {"year": entry.extra["campaign"].year}
     for entry in cat.section("events", moment):
         yield "campaigns.event_ics", {"slug": entry.slug}
+    yield from toolkit_pages(cat, moment)
 
 
 

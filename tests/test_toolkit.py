@@ -231,3 +231,9 @@ def test_a_year_whose_articles_are_not_published_still_builds_its_toolkit():
     page = app.test_client().get(PAGE).get_data(as_text=True)
     names = {href.removeprefix(BASE) for href, _, _ in DOWNLOAD.findall(page)}
     assert "poster-slogans-a4.pdf" in names and "poster-articles-a4.pdf" not in names
+
+
+def test_hub_names_the_coming_week_and_links_its_toolkit(client):
+    page = client.get("/zh/campaigns/").get_data(as_text=True)
+    assert "活动日程：2027年4月20日至2027年4月26日，共 5 项活动" in page  # the cancelled event not counted
+    assert f'href="{PAGE}"' in page

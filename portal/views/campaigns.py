@@ -29,10 +29,12 @@ def hub(lang: str):
     """The current or next campaign first, then the archive of years and the evergreen pages."""
     found = data.years(catalog(), now(), show_drafts())
     first = data.featured(catalog(), now(), show_drafts())
+    items = data.events(catalog(), first.extra["campaign"].year, now(), show_drafts()) if first else []
     return render_template(
         "campaign_hub.html",
         section="campaigns",
         featured=first,
+        featured_events=[e for e in items if e.extra["event"].status != "cancelled"],
         archive=[e for e in found if e is not first],
         others=_others(),
     )

@@ -237,3 +237,27 @@ def test_hub_names_the_coming_week_and_links_its_toolkit(client):
     page = client.get("/zh/campaigns/").get_data(as_text=True)
     assert "活动日程：2027年4月20日至2027年4月26日，共 5 项活动" in page  # the cancelled event not counted
     assert f'href="{PAGE}"' in page
+
+
+def test_official_theme_is_printed_with_its_source_and_slogans_alone_make_a_toolkit(tmp_path):
+    root = tmp_path / "content"
+    write(root, "campaigns/2031.md", """
+        ---
+        title: 2031年宣传周
+        year: 2031
+        theme: 某官方主题
+        theme_source: 某发布机关网页（查证日期 2031-04-01）
+        slogans: [尊重创造。]
+        ---
+        县里的安排。
+        """)
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(root)], "NOW": dt.datetime(2031, 3, 1)})
+    client = app.test_client()
+    page = client.get("/zh/campaigns/2031/toolkit/").get_data(as_text=True)
+    names = [href.removeprefix("/campaigns/2031/toolkit/") for href, _, _ in re.findall(
+        r'<a href="(/campaigns/2031/toolkit/[^"]+)" download data-size="(\d+)">[^<]+</a>\s*<span[^>]*>([^<]+)', page)]
+    assert names == ["poster-slogans-a4.pdf", "poster-slogans-a3.pdf", "poster-slogans.png", "toolkit-2031.zip"]
+    text = _text(client.get("/campaigns/2031/toolkit/poster-slogans-a4.pdf").data)
+    assert "主题：某官方主题" in text and "主题来源：某发布机关网页（查证日期2031-04-01）" in text
+    assert "示例内容" not in text
+    assert "知识自测" not in page and "<h1>2031年资料包</h1>" in page  # no quiz written, no quiz shown

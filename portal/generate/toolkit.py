@@ -13,7 +13,7 @@ import hashlib
 import io
 import struct
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -142,6 +142,13 @@ def quiz_handout(year: int, kit: Toolkit, catalog: Catalog, notes: tuple[str, ..
                     blocks=tuple(blocks), notes=(SOURCE_NOTE, *notes))
 
 
+def _with_theme(doc: PrintDoc, info) -> PrintDoc:
+    """A poster with the year's theme under its title, when an official wording is quoted (and its source)."""
+    if not info.theme:
+        return doc
+    return replace(doc, meta=(("主题：", info.theme),), notes=(f"主题来源：{info.theme_source}", *doc.notes))
+
+
 def _zip(year: int, files: list[ToolkitFile], notes: tuple[str, ...]) -> bytes:
     """The files and a manifest (name, format, size, SHA-256), with fixed dates: same files, same bytes."""
     lines = [f"{year}年世界知识产权日和全国知识产权宣传周资料包 / World IP Day {year} toolkit", "",
@@ -189,14 +196,13 @@ def build_bundle(entry: Entry, catalog: Catalog, cache: GeneratedCache, site_nam
         alt = f"法律条文摘录海报：{'、'.join(q.label for q in quoted)}的原文"
         wanted.append(("poster-articles", ("法律条文摘录海报", "Key articles poster"), article_poster, quoted, alt))
     for stem, label, make, text, alt in wanted:
-        docs = {paper: make(year, text, notes, paper) for paper in ("a4", "a3")}
+        docs = {paper: _with_theme(make(year, text, notes, paper), info) for paper in ("a4", "a3")}
         files += _poster_files(cache, stem, label, docs)
         previews[f"{stem}-preview.png"] = cache.get(docs["a4"], "png", ppi=PREVIEW_PPI, template=POSTER_TEMPLATE)
         posters.append(Poster(label[0], label[1], f"{stem}-preview.png", alt, docs["a4"].plain_text()))
     if kit.quiz:
         handout = quiz_handout(year, kit, catalog, notes, site_url)
-        sheet = handout.without_answers()
-        sheet = PrintDoc(**{**sheet.__dict__, "subtitle": "练习版（不含答案）", "extra": {}})
+        sheet = replace(handout.without_answers(), subtitle="练习版（不含答案）")
         files += [
             ToolkitFile("quiz-handout.pdf", "知识问答（含答案和依据）", "Quiz with answers and articles", "PDF", "A4",
                         cache.get(handout, "pdf")),

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -163,21 +161,6 @@ def test_files_are_typeset_once_and_served_the_same(app, client, files, tmp_path
     assert client.get(BASE + "no-such-file.pdf").status_code == 404
     assert client.get("/zh/campaigns/2026/toolkit/").status_code == 404  # 2026 has no toolkit
     assert "本年度的资料包尚未发布。" in client.get("/zh/campaigns/2026/").get_data(as_text=True)
-
-
-def test_frozen_build_has_the_toolkit_at_the_same_addresses(app, files):
-    from portal.freeze import build_site
-
-    work = Path(tempfile.mkdtemp(prefix="portal-toolkit-"))
-    try:
-        out = build_site(app, work / "site").output
-        for name, data in files.items():
-            assert (out / "campaigns" / "2027" / "toolkit" / name).read_bytes() == data, name
-        for page in ("zh/campaigns/2027/toolkit/index.html", "en/campaigns/2027/toolkit/index.html"):
-            assert (out / page).is_file()
-        assert (out / "campaigns/2027/toolkit/poster-articles-preview.png").is_file()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 QUIZ_YEAR = """

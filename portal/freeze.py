@@ -85,6 +85,8 @@ def _empty_endpoints(app: Flask) -> set[str]:
         empty.update({"campaigns.event", "campaigns.event_ics"})
     if not any("campaign" in e.extra for e in catalog.section("campaigns", now())):
         empty.update({"campaigns.year", "campaigns.year_ics"})
+    if not any(e.extra.get("campaign") and e.extra["campaign"].toolkit for e in catalog.section("campaigns", now())):
+        empty.update({"toolkit.page", "toolkit.file"})
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
         empty.add("library.document")
     if not any(compare_pages(catalog, now())):

@@ -79,3 +79,13 @@ def event_ics_path(entry: Entry) -> str:
 def year_ics_path(year: int) -> str:
     """The calendar file of all events of a campaign year."""
     return f"/campaigns/{year}.ics"
+
+
+def toolkit_path(lang: str, year: int) -> str:
+    """The toolkit page of a campaign year: downloads, poster gallery, the quiz as a self-check."""
+    return f"{campaign_year_path(lang, year)}toolkit/"
+
+
+def toolkit_file_path(year: int, name: str) -> str:
+    """One generated toolkit file of a campaign year (the same in every language)."""
+    return f"/campaigns/{year}/toolkit/{quote(name)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,15 @@ def test_frozen_build_has_the_campaign_pages_and_the_same_calendars(tmp_path):
     live = app.test_client()
     for ics in ("campaigns/2027.ics", "campaigns/2026.ics", "events/2027-business-forum.ics"):
         assert (out / ics).read_bytes() == live.get("/" + ics).data
+    # The toolkit: every listed download frozen at its address with the size listed (tests/test_toolkit.py)
+    page = live.get("/zh/campaigns/2027/toolkit/").get_data(as_text=True)
+    listed = re.findall(r'<a href="(/campaigns/2027/toolkit/[^"]+)" download data-size="(\d+)"', page)
+    assert len(listed) >= 4
+    for href, size in listed:
+        frozen = (out / href.lstrip("/")).read_bytes()
+        assert frozen == live.get(href).data and len(frozen) == int(size), href
+    assert (out / "zh/campaigns/2027/toolkit/index.html").is_file()
+    assert (out / "campaigns/2027/toolkit/poster-slogans-preview.png").is_file()
 
 
 def test_events_stay_out_of_search_but_the_year_page_is_indexed():

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .errors import Problem
+from .toolkit import Toolkit, toolkit_of, toolkit_problems
 
 TZ = ZoneInfo("Asia/Shanghai")
 AUDIENCES = ("进校园", "进社区", "进企业", "进机关", "进农村", "进市场")
@@ -28,6 +29,7 @@ class CampaignInfo:
     theme_source: str | None
     figures: tuple[tuple[str, str], ...]
     sample: bool
+    toolkit: Toolkit | None = None  # slogans, quiz and key articles for the year's posters and self-check
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def check_campaign(meta: dict, lines: dict[str, int], path: Path) -> list[Proble
     figures = meta.get("figures")
     if figures is not None and not (isinstance(figures, dict) and all(isinstance(k, str) for k in figures)):
         problems.append(Problem(path, _line(lines, "figures"), "'figures' must map a label to a value"))
-    return problems
+    return problems + toolkit_problems(meta, lines, path)
 
 
 def check_event(meta: dict, lines: dict[str, int], path: Path) -> list[Problem]:
@@ -104,7 +106,8 @@ def campaign_info(meta: dict) -> dict:
     figures = tuple((str(k), str(v)) for k, v in (meta.get("figures") or {}).items())
     theme = str(meta["theme"]).strip() if meta.get("theme") else None
     source = str(meta["theme_source"]).strip() if theme else None
-    return {"campaign": CampaignInfo(meta["year"], theme, source, figures, bool(meta.get("sample")))}
+    toolkit = toolkit_of(meta) or None
+    return {"campaign": CampaignInfo(meta["year"], theme, source, figures, bool(meta.get("sample")), toolkit)}
 
 
 def event_info(meta: dict) -> dict:

@@ -80,7 +80,15 @@ LEGAL = (
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
 GUIDE = (Field("service_facts", "service_facts"),)
-CAMPAIGN = (Field("year", "int"), Field("theme", "str"), Field("theme_source", "str"), Field("figures", "map"))
+CAMPAIGN = (
+    Field("year", "int"),
+    Field("theme", "str"),
+    Field("theme_source", "str"),
+    Field("figures", "map"),
+    Field("slogans", "list"),
+    Field("quiz", "quiz"),  # checked item by item in toolkit.py
+    Field("key_articles", "list"),
+)
 EVENT = (
     Field("campaign", "int", required=True),
     Field("start", "str", required=True),

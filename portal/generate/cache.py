@@ -7,6 +7,7 @@ leaves half a file behind, and the cache can be deleted at any time.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -23,9 +24,12 @@ class GeneratedCache:
         self.hits = 0
         self.misses = 0
 
-    def get(self, doc: PrintDoc, fmt: str) -> bytes:
-        """The bytes of ``doc`` in ``fmt``, from the cache or freshly rendered (and stored)."""
-        path = self.folder / f"{doc.fingerprint(fmt)}.{fmt}"
+    def get(self, doc: PrintDoc, fmt: str, *, ppi: int = 150, template: Path | None = None) -> bytes:
+        """The bytes of ``doc`` in ``fmt``, from the cache or freshly rendered (and stored).
+
+        Another ``ppi`` or ``template`` (whose text is part of the key) is a different file.
+        """
+        path = self.folder / f"{_key(doc, fmt, ppi, template)}.{fmt}"
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -34,7 +38,7 @@ class GeneratedCache:
             self.hits += 1
             return data
         self.misses += 1
-        data = render(doc, fmt)
+        data = render(doc, fmt, ppi, template)
         self._store(path, data)
         return data
 
@@ -48,3 +52,12 @@ class GeneratedCache:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+
+
+def _key(doc: PrintDoc, fmt: str, ppi: int, template: Path | None) -> str:
+    """The document's fingerprint, extended by a non-default resolution or layout."""
+    key = doc.fingerprint(fmt)
+    if (ppi == 150 or fmt != "png") and template is None:
+        return key
+    layout = hashlib.sha256(template.read_bytes()).hexdigest() if template else ""
+    return hashlib.sha256(f"{key}\0{ppi if fmt == 'png' else ''}\0{layout}".encode()).hexdigest()[:32]

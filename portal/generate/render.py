@@ -33,23 +33,26 @@ def font_dirs() -> tuple[str, ...]:
     raise GenerateError(f"no {CJK_FONT_FILE} found under {', '.join(FONT_SEARCH_DIRS)}: install fonts-noto-cjk")
 
 
-def render(doc: PrintDoc, fmt: str, ppi: int = 150) -> bytes:
-    """The bytes of ``doc`` in ``fmt`` (one of :data:`FORMATS`); the same doc gives the same bytes."""
+def render(doc: PrintDoc, fmt: str, ppi: int = 150, template: Path | None = None) -> bytes:
+    """The bytes of ``doc`` in ``fmt`` (one of :data:`FORMATS`); the same doc gives the same bytes.
+
+    ``template`` typesets PDF and PNG with another Typst layout than ``print.typ`` (e.g. posters).
+    """
     if fmt == "docx":
         from .docx_writer import write_docx
 
         return write_docx(doc)
     if fmt not in ("pdf", "png"):
         raise GenerateError(f"unknown format {fmt!r}")
-    return _typeset(doc, fmt, ppi)
+    return _typeset(doc, fmt, ppi, template or TEMPLATE)
 
 
-def _typeset(doc: PrintDoc, fmt: str, ppi: int) -> bytes:
+def _typeset(doc: PrintDoc, fmt: str, ppi: int, template: Path) -> bytes:
     import typst
 
     try:
         result = typst.compile(
-            str(TEMPLATE),
+            str(template),
             format=fmt,
             ppi=float(ppi) if fmt == "png" else None,
             font_paths=list(font_dirs()),

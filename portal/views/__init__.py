@@ -18,6 +18,7 @@ from . import (
     prefs,
     search,
     template_helpers,
+    toolkit,
 )
 
 
@@ -26,7 +27,8 @@ def init_app(app: Flask) -> None:
     converters.init_app(app)
     template_helpers.init_app(app)
     prefs.init_app(app)
-    for module in (home, library, compare, campaigns, articles, indicators, feeds, files, search, errors, prefs):
+    for module in (home, library, compare, campaigns, toolkit, articles, indicators, feeds, files, search, errors,
+                   prefs):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     search.init_app(app)

@@ -13,6 +13,7 @@ from ..content.season import season_of
 from ..generate.ics import calendar_bytes
 from ..settings import LANGUAGES
 from .common import catalog, now, show_drafts, visible_or_404
+from .toolkit import page_urls as toolkit_pages
 
 bp = Blueprint("campaigns", __name__)
 ICS = "text/calendar; charset=utf-8"
@@ -28,10 +29,12 @@ def hub(lang: str):
     """The current or next campaign first, then the archive of years and the evergreen pages."""
     found = data.years(catalog(), now(), show_drafts())
     first = data.featured(catalog(), now(), show_drafts())
+    items = data.events(catalog(), first.extra["campaign"].year, now(), show_drafts()) if first else []
     return render_template(
         "campaign_hub.html",
         section="campaigns",
         featured=first,
+        featured_events=[e for e in items if e.extra["event"].status != "cancelled"],
         archive=[e for e in found if e is not first],
         others=_others(),
     )
@@ -96,6 +99,7 @@ def page_urls(cat: Catalog, moment) -> Iterator[tuple[str, dict]]:
         yield "campaigns.year_ics", {"year": entry.extra["campaign"].year}
     for entry in cat.section("events", moment):
         yield "campaigns.event_ics", {"slug": entry.slug}
+    yield from toolkit_pages(cat, moment)
 
 
 

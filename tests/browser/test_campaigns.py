@@ -83,3 +83,64 @@ def test_home_with_the_season_banner_has_no_wcag_violations(site, page, axe_sour
     page.goto(site.url("/zh/"))
     assert page.locator(".season-banner").is_visible()
     check_with_axe(page, axe_source, f"{site.mode} home with the season banner")
+
+
+TOOLKIT = "/zh/campaigns/2027/toolkit/"
+
+
+@pytest.mark.parametrize("path", [TOOLKIT, "/en/campaigns/2027/toolkit/"])
+def test_toolkit_page_has_no_wcag_violations(site, page, axe_source, path):
+    assert page.goto(site.url(path)).status == 200
+    for image in page.locator(".poster-gallery img").all():  # previews load (lazy: scroll them in)
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    check_with_axe(page, axe_source, f"{site.mode} {path}")
+    assert not page.problems, page.problems
+
+
+def test_quiz_self_check_says_wrong_then_right(site, page, axe_source):
+    page.goto(site.url(TOOLKIT))
+    question = page.locator("#quiz-1")
+    feedback = question.locator(".quiz-feedback")
+    assert feedback.get_attribute("aria-live") == "polite"
+    check = question.get_by_role("button", name="核对答案")
+    check.click()
+    assert feedback.text_content() == "请先选择一个答案。"
+    question.get_by_label("A. 发明、商标和著作权").check()
+    check.click()
+    assert feedback.text_content() == "回答不正确。正确答案是 B。"
+    assert question.locator(".quiz-answer").get_attribute("open") is not None  # the answer is revealed
+    assert question.locator(".quiz-answer a").text_content() == "《中华人民共和国专利法》第二条"
+    page.keyboard.press("Shift+Tab")  # back to the radio group: choose with the keyboard
+    page.keyboard.press("ArrowDown")
+    assert question.get_by_label("B. 发明、实用新型和外观设计").is_checked()
+    assert feedback.text_content() == ""  # a new choice clears the old verdict
+    check.focus()
+    page.keyboard.press("Enter")
+    assert feedback.text_content() == "回答正确。"
+    assert page.locator("#quiz-2 .quiz-feedback").text_content() == ""  # each question on its own
+    check_with_axe(page, axe_source, f"{site.mode} quiz answered")
+    assert not page.problems, page.problems
+
+
+def test_quiz_without_javascript_shows_the_answers_in_details(site, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(site.url(TOOLKIT))
+    assert page.locator(".quiz-check").first.is_hidden()
+    assert page.locator(".quiz-hint-nojs").is_visible()
+    page.locator("#quiz-1 summary").click()
+    assert "答案：B。" in page.locator("#quiz-1 .quiz-answer").inner_text()
+
+
+def test_toolkit_downloads_are_the_listed_files(site, page):
+    page.goto(site.url("/zh/campaigns/2027/"))
+    links = page.locator(".toolkit-files a")
+    assert links.count() == 10
+    for link in links.all():
+        response = page.request.get(site.url(link.get_attribute("href")))
+        assert response.ok
+        assert len(response.body()) == int(link.get_attribute("data-size"))
+    zipped = page.request.get(site.url("/campaigns/2027/toolkit/toolkit-2027.zip"))
+    assert zipped.headers["content-type"] == "application/zip"
+    assert page.request.get(site.url("/campaigns/2027/toolkit/poster-slogans-a3.pdf")).headers[
+        "content-type"] == "application/pdf"

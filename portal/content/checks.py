@@ -177,6 +177,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
     With ``production``, content marked ``sample: true`` is flagged too.
     """
     from ..citations.link import citation_index
+    from .journeys import check_steps
 
     policy_text = {e.slug: e.text for e in catalog.entries.values() if e.section in LIBRARY_SECTIONS}
     return (
@@ -186,6 +187,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
         + check_reports(catalog)
         + check_indicators(catalog.indicators, policy_text, production)
         + citation_index(catalog).problems
+        + check_steps(catalog)
     )
 
 

@@ -39,3 +39,13 @@ def test_the_wushan_brand_journey_rests_on_corpus_articles(site_catalog):
     steps = site_catalog.get("guides", "wushan-local-brand").extra["steps"]
     assert [s.number for s in steps] == [1, 2, 2, 3, 4, 5] and steps[2].join == "or"
     assert {s.guide for s in steps} >= {"trademark-registration", "customs-protection", "rights-protection-assistance"}
+
+
+def test_copyright_and_gi_guides_state_their_procedure_and_what_is_unknown(site_catalog):
+    copyright_guide = site_catalog.get("guides", "copyright-registration")
+    assert "五、办理程序" in copyright_guide.text and "计算机软件著作权登记" in copyright_guide.text
+    assert "本站暂不公布" in copyright_guide.text and "5. The procedure" in copyright_guide.translation.html
+    gi = site_catalog.get("guides", "geographical-indications")
+    assert "五、申请程序" in gi.text and "使用管理规则" in gi.text and "请向国家知识产权局商标局咨询" in gi.text
+    for entry in (copyright_guide, gi):
+        assert ">常见问题</h2>" in entry.html and ">Frequently asked questions</h2>" in entry.translation.html

@@ -49,3 +49,22 @@ def test_copyright_and_gi_guides_state_their_procedure_and_what_is_unknown(site_
     assert "五、申请程序" in gi.text and "使用管理规则" in gi.text and "请向国家知识产权局商标局咨询" in gi.text
     for entry in (copyright_guide, gi):
         assert ">常见问题</h2>" in entry.html and ">Frequently asked questions</h2>" in entry.translation.html
+
+
+def test_real_guides_emit_faq_data_matching_their_faq_and_law_pages_list_them(site_dirs, tmp_path):
+    from portal import create_app
+
+    from .test_faq_related import json_ld, visible_faq
+
+    app = create_app({"TESTING": True, "CONTENT_DIRS": site_dirs, "INDEX_DIR": str(tmp_path / "index")})
+    client = app.test_client()
+    for slug in NEW_GUIDES + ("copyright-registration", "geographical-indications"):
+        for lang in ("zh", "en"):
+            page = client.get(f"/{lang}/guides/{slug}/").get_data(as_text=True)
+            (data,) = json_ld(page)
+            pairs = [(q["name"], q["acceptedAnswer"]["text"]) for q in data["mainEntity"]]
+            assert pairs == visible_faq(page) and len(pairs) >= 3, (slug, lang)
+            assert 'class="related"' in page
+    law = client.get("/zh/library/知识产权海关保护条例-2018-03-19/").get_data(as_text=True)
+    explained = law.split('class="explained-by"', 1)[1].split("</ul>", 1)[0]
+    assert 'href="/zh/guides/customs-protection/"' in explained

@@ -120,9 +120,11 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)
+    from .guide_helpers import init_app as init_guides
     from .identity import init_app as init_identity
 
     init_identity(app)
+    init_guides(app)
 
 
 def nav_sections() -> list[str]:

@@ -20,7 +20,7 @@ _LINK = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"[^>]*>')
 _ALT = re.compile(r'\balt="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
 STATIC_DIR = REPO_ROOT / "static"
-SITE_FILES = ("/sitemap.xml", "/api/library.json", "/api/indicators.json", "/404.html", "/")
+SITE_FILES = ("/sitemap.xml", "/api/library.json", "/api/indicators.json", "/404.html", "/en/404.html", "/")
 SECTION_PAGES = ("news", "guides", "campaigns", "curricula", "pages")
 
 

@@ -95,6 +95,13 @@ def step_guide(step):
     return guide if guide and guide.is_visible(now(), show_drafts()) else None
 
 
+def is_chinese(text: str) -> bool:
+    """Whether ``text`` is mostly Chinese characters (a title that stays Chinese on an English page)."""
+    letters = [c for c in str(text) if c.isalnum()]
+    han = sum("\u4e00" <= c <= "\u9fff" for c in letters)
+    return han > 0 and han * 2 >= len(letters)
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -117,6 +124,7 @@ def init_app(app: Flask) -> None:
         step_groups=step_groups,
     )
     app.jinja_env.filters["localize_links"] = localize_links
+    app.jinja_env.tests["chinese"] = is_chinese
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)

@@ -501,8 +501,9 @@
     var link = node("a", { "class": "search-result-title", href: url }, lang === "en" && frag.te ? frag.te : frag.t);
     if (lang === "en" && !frag.te) link.setAttribute("lang", "zh-CN");
     li.appendChild(link);
-    if (article) { li.appendChild(document.createTextNode(" ")); li.appendChild(node("span", { "class": "tag search-result-article" }, article[1])); }
-    var p = node("p", { "class": "search-result-snippet" });
+    var chinese = lang === "en" ? { lang: "zh-CN" } : {};  // the article tag and snippet are the Chinese text
+    if (article) { li.appendChild(document.createTextNode(" ")); li.appendChild(node("span", Object.assign({ "class": "tag search-result-article" }, chinese), article[1])); }
+    var p = node("p", Object.assign({ "class": "search-result-snippet" }, chinese));
     p.innerHTML = s.html;
     li.appendChild(p);
     var meta = node("span", { "class": "entry-meta" });

@@ -254,7 +254,7 @@ def test_a_search_with_no_results_offers_a_way_on(site, page):
     expect(page.locator("#search-app")).to_contain_text("没有找到与“zzqx”相关的内容。")
     expect(page.locator("#search-results > li")).to_have_count(0)
     guides = page.locator("#search-help .related-guides a")
-    expect(guides).to_have_count(6)
+    expect(guides).to_have_count(10)
     expect(guides.filter(has_text="知识产权维权指南：权利被侵犯了怎么办")).to_have_attribute(
         "href", "/zh/guides/rights-protection-assistance/")
     page.get_by_role("link", name="浏览全部法律法规与政策").click()

@@ -41,7 +41,8 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     catalog = app.extensions["portal.catalog"]
     moment = now()
     yield "home.root", {}
-    yield "errors.not_found_page", {}
+    yield "errors.not_found_page", {"lang": "zh"}
+    yield "errors.not_found_page", {"lang": "en"}
     yield "feeds.sitemap", {}
     yield "feeds.library_json", {}
     yield "indicators.indicators_json", {}

@@ -36,6 +36,15 @@ def test_root_is_a_real_page_and_404_exists(built):
     assert report.pages > 10
 
 
+def test_the_frozen_english_404_is_english(built):
+    out, _ = built
+    english = (out / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and "<h1>Page not found</h1>" in english and "页面不存在" not in english
+    assert 'href="/en/"' in english
+    chinese = (out / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in chinese and "<h1>页面不存在</h1>" in chinese
+
+
 def test_every_page_url_ends_in_a_folder_with_index_html(built):
     out, _ = built
     html_files = [p for p in out.rglob("*") if p.is_file() and "static" not in p.parts]

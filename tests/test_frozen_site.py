@@ -345,11 +345,13 @@ def test_root_is_the_chinese_home_page_without_redirect(site: Site):
 
 def test_missing_pages_get_the_404_page_with_status_404(site: Site):
     for target in ("/zh/no-such-page/", "/en/library/no-such-law/", "/no-such-file.css",
-                   "/zh/library/" + quote("不存在的法规") + "/", "/404.html"):
+                   "/zh/library/" + quote("不存在的法规") + "/", "/404.html", "/en/404.html"):
         answer = site.server.get(target)
         assert answer.status == 404, target
         assert answer.headers["content-type"] == HTML_TYPE, target
-        assert "页面不存在" in answer.text, target
+        english = target.startswith("/en/")
+        assert ("Page not found" if english else "页面不存在") in answer.text, target
+        assert ('<html lang="en">' if english else '<html lang="zh-CN">') in answer.text, target
         for name, value in HEADERS.items():
             assert answer.headers.get(name.lower()) == value, (target, name)
 

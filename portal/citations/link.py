@@ -6,6 +6,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from .. import urls
 from ..content.catalog import LIBRARY_SECTIONS, Catalog
@@ -17,6 +18,7 @@ from .resolve import CitationTarget, article_target, name_index, resolve_citatio
 
 _TAG = re.compile(r"(<[^>]+>)")
 _ARTICLE_DIV = re.compile(r'<div class="article" id="([^"]+)"')
+_LIBRARY_HREF = re.compile(r'<a\b[^>]*\bhref="/(?:zh|en)/library/([^/"#?]+)/')
 _BARE_ENDINGS = ("法", "条例", "细则", "规定", "办法")
 
 
@@ -27,6 +29,7 @@ class CitationIndex:
     html: dict[tuple[str, str], str] = field(default_factory=dict)
     cited_by: dict[tuple[str, str], Counter] = field(default_factory=dict)
     links: Counter = field(default_factory=Counter)
+    cites: dict[tuple[str, str], Counter] = field(default_factory=dict)  # forward: entry -> library entries
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -58,6 +61,7 @@ def _link_entry(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: C
     depth, article = 0, None
     for i, part in enumerate(parts):
         if i % 2:
+            _count_link(catalog, entry, part, index)
             depth += part.startswith("<a ") or part == "<a>"
             depth -= part == "</a>"
             found = _ARTICLE_DIV.match(part)
@@ -91,9 +95,22 @@ def _link_text(
         last = citation.end
         index.links[entry.key] += 1
         if target.entry.key != entry.key:
-            index.cited_by.setdefault(target.entry.key, Counter())[entry.key] += 1
+            _record(entry, target.entry, index)
     out.append(html.escape(text[last:], quote=False))
     return "".join(out)
+
+
+def _count_link(catalog: Catalog, entry: Entry, tag: str, index: CitationIndex) -> None:
+    """A link written by hand to a library page (a guide's [第四条](/zh/library/…/#art-4)) cites it too."""
+    found = _LIBRARY_HREF.match(tag)
+    target = catalog.library_entry(unquote(found.group(1))) if found else None
+    if target is not None and target.key != entry.key:
+        _record(entry, target, index)
+
+
+def _record(entry: Entry, target: Entry, index: CitationIndex) -> None:
+    index.cited_by.setdefault(target.key, Counter())[entry.key] += 1
+    index.cites.setdefault(entry.key, Counter())[target.key] += 1
 
 
 def _amends_others(entry: Entry) -> bool:

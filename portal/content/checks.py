@@ -20,7 +20,7 @@ _LINK = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"[^>]*>')
 _ALT = re.compile(r'\balt="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
 STATIC_DIR = REPO_ROOT / "static"
-SITE_FILES = ("/sitemap.xml", "/api/library.json", "/api/indicators.json", "/404.html", "/")
+SITE_FILES = ("/sitemap.xml", "/api/library.json", "/api/indicators.json", "/404.html", "/en/404.html", "/")
 SECTION_PAGES = ("news", "guides", "campaigns", "curricula", "pages")
 
 
@@ -177,6 +177,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
     With ``production``, content marked ``sample: true`` is flagged too.
     """
     from ..citations.link import citation_index
+    from .journeys import check_steps
     from .toolkit import reference_problems as toolkit_references
 
     policy_text = {e.slug: e.text for e in catalog.entries.values() if e.section in LIBRARY_SECTIONS}
@@ -188,6 +189,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
         + check_indicators(catalog.indicators, policy_text, production)
         + citation_index(catalog).problems
         + toolkit_references(catalog)
+        + check_steps(catalog)
     )
 
 

@@ -89,9 +89,21 @@ def split(text: str, path: Path) -> Parsed:
         return Parsed({}, {}, body, end + 2, [Problem(path, 2, _("信息区应由 “键: 值” 行组成，例如 title: 标题"))])
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _value in node.value:
+        for key_node, value_node in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+            _item_lines(str(key_node.value), value_node, key_lines)
     return Parsed(meta, key_lines, body, end + 2)
+
+
+def _item_lines(key: str, node: yaml.Node, key_lines: dict[str, int]) -> None:
+    """Lines of the items of a list value (``steps[0]``) and of their keys (``steps[0].article``)."""
+    if not isinstance(node, yaml.SequenceNode):
+        return
+    for index, item in enumerate(node.value):
+        key_lines[f"{key}[{index}]"] = item.start_mark.line + 2
+        if isinstance(item, yaml.MappingNode):
+            for item_key, _item_value in item.value:
+                key_lines[f"{key}[{index}].{item_key.value}"] = item_key.start_mark.line + 2
 
 
 def _missing_colon(lines: list[str], path: Path) -> Problem | None:

@@ -22,6 +22,7 @@ from .placeholders import placeholder_problems
 from .render import plain_text, render_markdown
 from .schema import SECTIONS, Field, Section, parse_date, parse_datetime, validate
 from .service_facts import read_service_facts
+from .steps import read_steps
 from .synonyms import read_synonyms
 
 TRANSLATION_SUFFIX = ".en.md"
@@ -155,6 +156,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
             "summary_en": _text(meta.get("summary_en")),
             "sample": bool(meta.get("sample", False)),
             "service_facts": read_service_facts(meta.get("service_facts")),
+            "steps": read_steps(meta.get("steps"), parsed.key_lines),
             **(section.extra(meta) if section.extra else {}),
         },
     )

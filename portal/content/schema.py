@@ -13,6 +13,7 @@ from .attachments import attachments_problem
 from .campaign_schema import AUDIENCES, EVENT_STATUSES, campaign_info, check_campaign, check_event, event_info
 from .errors import Problem
 from .service_facts import service_facts_problem
+from .steps import steps_problems
 from .teaching import TEACHING_FIELDS, teaching_problems
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
@@ -79,7 +80,7 @@ LEGAL = (
     Field("disclosure", "str"),
 )
 ARTICLE = (Field("author", "str"), Field("image", "str"), Field("image_alt", "str"))
-GUIDE = (Field("service_facts", "service_facts"),)
+GUIDE = (Field("service_facts", "service_facts"), Field("steps", "steps"))
 CAMPAIGN = (
     Field("year", "int"),
     Field("theme", "str"),
@@ -208,6 +209,9 @@ def validate(section: Section, meta: dict, key_lines: dict[str, int], path: Path
                 )
             )
     for field in section.fields:
+        if field.kind == "steps":
+            problems += steps_problems(meta[field.name], key_lines, path) if field.name in meta else []
+            continue
         message = _check_value(field, meta.get(field.name))
         if message:
             problems.append(Problem(path, key_lines.get(field.name, 1), message))

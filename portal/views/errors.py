@@ -14,10 +14,11 @@ def _language_from_path() -> str:
     return first if first in LANGUAGES else "zh"
 
 
-@bp.route("/404.html")
-def not_found_page():
-    """The page static hosts serve for missing files (200 only while freezing)."""
-    g.portal_lang = "zh"
+@bp.route("/404.html", defaults={"lang": "zh"})
+@bp.route("/en/404.html", defaults={"lang": "en"})
+def not_found_page(lang: str):
+    """The page static hosts serve for missing files, in Chinese and (under /en/) English; 200 only while freezing."""
+    g.portal_lang = lang
     status = 200 if current_app.config.get("FREEZING") else 404
     return render_template("404.html"), status
 

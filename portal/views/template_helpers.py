@@ -10,6 +10,7 @@ from flask_babel import gettext
 
 from .. import urls
 from ..content.schema import SECTIONS
+from ..content.steps import step_groups
 
 
 def format_date(value: dt.date | None, lang: str) -> str:
@@ -64,6 +65,43 @@ def cited_by(entry) -> list:
     return sorted(shown, key=lambda pair: (-pair[1], pair[0].title))
 
 
+def journeys(entry) -> list:
+    """The journeys (guides with steps) that lead to ``entry``, when their pages are visible."""
+    from ..content.journeys import memberships
+    from .common import catalog, now, show_drafts
+
+    moment = now()
+    return [m for m in memberships(catalog(), entry) if m.journey.is_visible(moment, show_drafts())]
+
+
+def step_target(step) -> tuple:
+    """(library entry, article label) of the article a step rests on; (None, None) when not in the library."""
+    from .common import catalog
+
+    law = catalog().library_entry(step.law)
+    if law is None:
+        return None, None
+    label = next((a.label for a in law.articles if a.anchor == step.anchor), None)
+    if label is None and step.anchor.startswith("item-"):
+        label = gettext("第%(n)s项", n=step.anchor.removeprefix("item-"))
+    return law, label or ""
+
+
+def step_guide(step):
+    """The visible guide a step leads to, or None."""
+    from .common import catalog, now, show_drafts
+
+    guide = catalog().get("guides", step.guide) if step.guide else None
+    return guide if guide and guide.is_visible(now(), show_drafts()) else None
+
+
+def is_chinese(text: str) -> bool:
+    """Whether ``text`` is mostly Chinese characters (a title that stays Chinese on an English page)."""
+    letters = [c for c in str(text) if c.isalnum()]
+    han = sum("\u4e00" <= c <= "\u9fff" for c in letters)
+    return han > 0 and han * 2 >= len(letters)
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -80,14 +118,21 @@ def init_app(app: Flask) -> None:
         format_date=format_date,
         linked_html=linked_html,
         cited_by=cited_by,
+        journeys=journeys,
+        step_target=step_target,
+        step_guide=step_guide,
+        step_groups=step_groups,
     )
     app.jinja_env.filters["localize_links"] = localize_links
+    app.jinja_env.tests["chinese"] = is_chinese
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)
+    from .guide_helpers import init_app as init_guides
     from .identity import init_app as init_identity
 
     init_identity(app)
+    init_guides(app)
 
 
 def nav_sections() -> list[str]:

@@ -124,6 +124,8 @@ def page_paths(app) -> dict[str, str]:
         "news-item": entry_path(news[0], "zh"),
         "about": "/zh/pages/about/",
         "guide": "/zh/guides/trademark-registration/",
+        "guide-steps": "/zh/guides/wushan-local-brand/",
+        "en-guide": "/en/guides/customs-protection/",
         "404": "/zh/no-such-page/",
         "en-home": "/en/",
         "en-law": entry_path(law, "en"),

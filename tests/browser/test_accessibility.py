@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = ["home", "library", "law", "policy", "news", "news-item", "about", "404", "en-home", "en-law",
-              "search", "search-none", "en-search", "lesson", "indicators", "en-indicators", "report"]
+              "search", "search-none", "en-search", "lesson", "indicators", "en-indicators", "report",
+              "guide", "guide-steps", "en-guide"]
 RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
@@ -36,7 +37,7 @@ def test_no_wcag_violations(site, page, axe_source, name):
     assert not page.problems, page.problems  # script errors, CSP violations
 
 
-@pytest.mark.parametrize("name", ["home", "law"])
+@pytest.mark.parametrize("name", ["home", "law", "guide-steps"])
 def test_no_wcag_violations_in_elder_mode(site, page, axe_source, name):
     page.add_init_script("window.localStorage.setItem('portal-elder', '1')")
     path = site.path(name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -254,7 +255,7 @@ def test_a_search_with_no_results_offers_a_way_on(site, page):
     expect(page.locator("#search-app")).to_contain_text("没有找到与“zzqx”相关的内容。")
     expect(page.locator("#search-results > li")).to_have_count(0)
     guides = page.locator("#search-help .related-guides a")
-    expect(guides).to_have_count(6)
+    expect(guides).to_have_count(10)
     expect(guides.filter(has_text="知识产权维权指南：权利被侵犯了怎么办")).to_have_attribute(
         "href", "/zh/guides/rights-protection-assistance/")
     page.get_by_role("link", name="浏览全部法律法规与政策").click()
@@ -309,4 +310,14 @@ def test_the_language_switch_on_the_search_page_keeps_the_query(site, page):
     page.locator("a.lang-switch").click()
     expect(page).to_have_url(re.compile(r"/en/search/\?q=%E5%95%86%E6%A0%87(&|$)"))
     expect(page.locator("#search-form input[name=q]")).to_have_value("商标")
+    assert not page.problems, page.problems
+
+
+def test_english_search_results_mark_their_chinese_text(site, page):
+    """On /en/ the snippet, the article tag and a Chinese-only title carry lang="zh-CN", live and static."""
+    page.goto(site.url("/en/search/?q=" + quote("外观设计专利权的期限")))
+    first = page.locator("#search-results > li").first
+    expect(first.locator("a.search-result-title")).to_have_text("中华人民共和国专利法")
+    for part in ("a.search-result-title", ".search-result-article", ".search-result-snippet"):
+        expect(first.locator(part)).to_have_attribute("lang", "zh-CN")
     assert not page.problems, page.problems

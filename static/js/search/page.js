@@ -170,6 +170,12 @@ function start(app) {
       });
     });
   }
+  // template_helpers.is_chinese: mostly Chinese characters among the letters and digits
+  function isChinese(text) {
+    var letters = Array.from(text).filter(function (c) { return /[\p{L}\p{N}]/u.test(c); });
+    var han = letters.filter(function (c) { return c >= "\u4e00" && c <= "\u9fff"; }).length;
+    return han > 0 && han * 2 >= letters.length;
+  }
   function resultItem(frag, html, article) {
     var li = node("li", { "class": "search-result" }), index = S.M.langs.indexOf(lang);
     var s = { html: html };
@@ -177,8 +183,10 @@ function start(app) {
     var link = node("a", { "class": "search-result-title", href: url }, lang === "en" && frag.te ? frag.te : frag.t);
     if (lang === "en" && !frag.te) link.setAttribute("lang", "zh-CN");
     li.appendChild(link);
-    if (article) { li.appendChild(document.createTextNode(" ")); li.appendChild(node("span", { "class": "tag search-result-article" }, article[1])); }
-    var p = node("p", { "class": "search-result-snippet" });
+    // on English pages the article tag, and a snippet of the Chinese text, are Chinese
+    var chinese = lang === "en" ? { lang: "zh-CN" } : {};
+    if (article) { li.appendChild(document.createTextNode(" ")); li.appendChild(node("span", Object.assign({ "class": "tag search-result-article" }, chinese), article[1])); }
+    var p = node("p", Object.assign({ "class": "search-result-snippet" }, isChinese(html) ? chinese : {}));
     p.innerHTML = s.html;
     li.appendChild(p);
     var meta = node("span", { "class": "entry-meta" });

@@ -1,0 +1,88 @@
+"""Teaching units: curricula entries that share a ``unit`` name, in ``unit_order``, and their checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..messages import _
+from .catalog import Catalog
+from .errors import Problem
+from .loader import slugify
+from .model import Entry
+from .teaching import BANDS, TeachingInfo
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sequence of resources for one band: its name, URL key and entries in order."""
+
+    name: str
+    key: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def band(self) -> str | None:
+        """The band of the unit's first resource."""
+        return info(self.entries[0]).band
+
+    @property
+    def title(self) -> str:
+        """The title of the first resource (the lesson plan, by convention)."""
+        return self.entries[0].title
+
+
+def info(entry: Entry) -> TeachingInfo:
+    """The teaching fields of a curricula entry."""
+    return entry.extra["teaching"]
+
+
+def resources(catalog: Catalog, now: dt.datetime, show_drafts: bool = False) -> list[Entry]:
+    """Visible curricula entries ordered by band (小学低年级 → 高中), then unit and position, then title."""
+    found = catalog.section("curricula", now, show_drafts)
+    return sorted(found, key=lambda e: (info(e).band_rank, info(e).unit or e.title, info(e).unit_order, e.title))
+
+
+def units(catalog: Catalog, now: dt.datetime, show_drafts: bool = False) -> list[Unit]:
+    """Every unit of visible resources, in band order."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in resources(catalog, now, show_drafts):
+        if info(entry).unit:
+            groups.setdefault(info(entry).unit, []).append(entry)
+    return [Unit(name, slugify(name), tuple(items)) for name, items in groups.items()]
+
+
+def unit_named(catalog: Catalog, key: str, now: dt.datetime, show_drafts: bool = False) -> Unit | None:
+    """The unit whose URL key is ``key``, or None."""
+    return next((u for u in units(catalog, now, show_drafts) if u.key == key), None)
+
+
+def unit_of(catalog: Catalog, entry: Entry, now: dt.datetime, show_drafts: bool = False) -> Unit | None:
+    """The unit ``entry`` belongs to, or None."""
+    name = info(entry).unit
+    return next((u for u in units(catalog, now, show_drafts) if u.name == name), None) if name else None
+
+
+def check_units(catalog: Catalog) -> list[Problem]:
+    """Two resources at one position of a unit, or one unit spanning several bands, with file:line."""
+    problems: list[Problem] = []
+    groups: dict[str, list[Entry]] = {}
+    for entry in catalog.entries.values():
+        if entry.section == "curricula" and info(entry).unit:
+            groups.setdefault(info(entry).unit, []).append(entry)
+    for name, items in groups.items():
+        items.sort(key=lambda e: (info(e).unit_order, str(e.path)))
+        seen: dict[int, Entry] = {}
+        for entry in items:
+            lines = entry.extra["line_of"]
+            first = seen.setdefault(info(entry).unit_order, entry)
+            if first is not entry:
+                problems.append(Problem(entry.path, lines.get("unit_order", lines.get("unit", 1)), _(
+                    "单元 “%(unit)s” 的第 %(order)s 项已是 %(other)s：请改 unit_order",
+                    unit=name, order=info(entry).unit_order, other=first.path.name)))
+            band = info(items[0]).band
+            if info(entry).band != band and band in BANDS:
+                problems.append(Problem(entry.path, lines.get("band", 1), _(
+                    "单元 “%(unit)s” 是 %(band)s 的单元（%(other)s），本资源的学段不同",
+                    unit=name, band=band, other=items[0].path.name)))
+    return problems

@@ -74,3 +74,18 @@ def event_ics_path(entry: Entry) -> str:
 def year_ics_path(year: int) -> str:
     """The calendar file of all events of a campaign year."""
     return f"/campaigns/{year}.ics"
+
+
+def generated_file_path(entry: Entry, name: str) -> str:
+    """Download address of a file generated from an entry (a lesson's PDF, Word or slides)."""
+    return f"/files/{entry.section}/{quote(entry.slug)}/{quote(name)}"
+
+
+def unit_zip_path(key: str) -> str:
+    """The zip of every file of a teaching unit."""
+    return f"/files/units/{quote(key)}.zip"
+
+
+def student_path(entry: Entry, lang: str) -> str:
+    """The student sheets of a teaching resource (no answers)."""
+    return f"{entry_path(entry, lang)}student/"

@@ -16,6 +16,7 @@ from .frontmatter import split
 from .history import canonical_region, history_dates, readable_source
 from .indicators import read_indicators
 from .legal import parse_legal_body
+from .lesson import read_lesson
 from .model import Entry, LegalInfo, Translation
 from .parse_cache import ParseCache
 from .placeholders import placeholder_problems
@@ -155,6 +156,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
             "sample": bool(meta.get("sample", False)),
             "service_facts": read_service_facts(meta.get("service_facts")),
             **(section.extra(meta) if section.extra else {}),
+            **({"lesson": read_lesson(parsed.body)} if section.name == "curricula" else {}),
         },
     )
     return entry, []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .document import PrintDoc
@@ -25,7 +26,11 @@ class GeneratedCache:
 
     def get(self, doc: PrintDoc, fmt: str) -> bytes:
         """The bytes of ``doc`` in ``fmt``, from the cache or freshly rendered (and stored)."""
-        path = self.folder / f"{doc.fingerprint(fmt)}.{fmt}"
+        return self.get_made(doc.fingerprint(fmt), fmt, lambda: render(doc, fmt))
+
+    def get_made(self, key: str, fmt: str, make: Callable[[], bytes]) -> bytes:
+        """The bytes stored under ``key`` (a fingerprint of everything ``make`` reads), made once."""
+        path = self.folder / f"{key}.{fmt}"
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -34,7 +39,7 @@ class GeneratedCache:
             self.hits += 1
             return data
         self.misses += 1
-        data = render(doc, fmt)
+        data = make()
         self._store(path, data)
         return data
 

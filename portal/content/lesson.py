@@ -3,7 +3,7 @@
 How a lesson marks what students must not see (documented in README, "Teaching resources"):
 
 - a paragraph, list item or quotation that starts with 参考答案： / 答案： / 教师提示： (English:
-  ``Answer:`` / ``Answers:`` / ``Teacher's note:``), bold or not, is for the teacher only;
+  ``Answer:`` / ``Answers:`` / ``Teacher's note:`` / ``Note for teachers:``), bold or not, is for the teacher only;
 - a level-3 heading 参考答案 / 教师提示 (``### Answers`` / ``### Teacher's notes``) makes everything up
   to the next heading of level 1-3 teacher-only.
 
@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKERS = ("参考答案", "答案", "教师提示", "Answers", "Answer", "Teacher's notes", "Teacher's note", "Teacher note")
+MARKERS = ("参考答案", "答案", "教师提示", "Answers", "Answer", "Teacher's notes", "Teacher's note", "Teacher note",
+           "Note for teachers")
 ROLES = {
     "worksheet": ("学习单", "Worksheet"),
     "quiz": ("测验", "Quiz"),

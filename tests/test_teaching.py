@@ -76,7 +76,8 @@ def test_teaching_fields_belong_to_curricula_only(tmp_path):
 
 def test_the_published_lessons_state_a_valid_band():
     files = sorted((REPO_ROOT / "content" / "curricula").glob("*[!n].md"))  # not the .en.md translations
-    lessons = [p for p in files if "resource_types: [教案" in p.read_text(encoding="utf-8")]  # a school-wide plan has none
+    # a lesson states its band; a school-wide activity plan has none
+    lessons = [p for p in files if "resource_types: [教案" in p.read_text(encoding="utf-8")]
     assert len(lessons) >= 5
     for path in lessons:
         entry, problems = read_entry(SECTIONS["curricula"], path)

@@ -148,7 +148,8 @@ def test_the_slides_open_in_python_pptx_one_slide_per_section_with_the_licence(c
 @pytest.mark.parametrize("slug", LESSONS)
 def test_the_unit_zip_opens_and_its_manifest_lists_every_file_with_its_size(client, lesson_app, slug):
     entry, files = files_of(lesson_app, slug)
-    response = client.get(f"/files/units/{quote(entry.extra['teaching'].unit)}.zip")
+    unit = entry.extra["teaching"]
+    response = client.get(f"/files/units/{quote(unit.band + '-' + unit.unit)}.zip")
     assert response.status_code == 200 and response.mimetype == "application/zip"
     with zipfile.ZipFile(io.BytesIO(response.data)) as bundle:
         assert bundle.testzip() is None
@@ -189,5 +190,5 @@ def test_the_licence_setting_is_on_the_pages_and_inside_every_file(tmp_path):
     for item in files:
         assert "CCBY-NC4.0" in squash(text_of(download(client, "primary-lower-authorship", item.name).data,
                                               item.fmt)), item.name
-    bundle = zipfile.ZipFile(io.BytesIO(client.get(f"/files/units/{quote('这是谁画的')}.zip").data))
+    bundle = zipfile.ZipFile(io.BytesIO(client.get(f"/files/units/{quote('小学低年级-这是谁画的')}.zip").data))
     assert json.loads(bundle.read("manifest.json"))["licence"] == "CC BY-NC 4.0"

@@ -129,7 +129,7 @@ def test_a_download_names_its_chinese_file_name_as_rfc_5987_requires(client, nam
 
 
 def test_the_unit_zip_downloads_under_its_band_and_unit_name(client):
-    response = client.get(f"/files/units/{quote('从小发明到专利')}.zip")
+    response = client.get(f"/files/units/{quote('初中-从小发明到专利')}.zip")
     assert response.headers["Content-Disposition"].endswith("UTF-8''" + quote("初中-从小发明到专利.zip", safe=""))
 
 
@@ -152,7 +152,7 @@ def test_the_frozen_site_has_every_generated_file_and_zip_at_the_live_address(fr
         path = f"/files/curricula/{entry.slug}/{item.name}"
         assert (frozen / path.lstrip("/")).read_bytes() == client.get(quote(path)).data, path
     zips = sorted(p.name for p in (frozen / "files" / "units").glob("*.zip"))
-    assert len(zips) == 6 and "这是谁画的.zip" in zips
+    assert len(zips) == 6 and "小学低年级-这是谁画的.zip" in zips
     assert (frozen / "zh" / "curricula" / PATENT / "student" / "index.html").is_file()
     listing = (frozen / "zh" / "curricula" / "index.html").read_text(encoding="utf-8")
     assert len(cards(listing)) == 6 and 'data-band="初中"' in listing

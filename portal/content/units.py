@@ -15,7 +15,7 @@ from .teaching import BANDS, TeachingInfo
 
 @dataclass(frozen=True)
 class Unit:
-    """A sequence of resources for one band: its name, URL key and entries in order."""
+    """A sequence of resources for one band: its name, URL key (学段-单元) and entries in order."""
 
     name: str
     key: str
@@ -49,7 +49,8 @@ def units(catalog: Catalog, now: dt.datetime, show_drafts: bool = False) -> list
     for entry in resources(catalog, now, show_drafts):
         if info(entry).unit:
             groups.setdefault(info(entry).unit, []).append(entry)
-    return [Unit(name, slugify(name), tuple(items)) for name, items in groups.items()]
+    return [Unit(name, slugify("-".join(p for p in (info(items[0]).band, name) if p)), tuple(items))
+            for name, items in groups.items()]
 
 
 def unit_named(catalog: Catalog, key: str, now: dt.datetime, show_drafts: bool = False) -> Unit | None:

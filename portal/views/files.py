@@ -70,4 +70,4 @@ def unit_zip(unit: str):
     found = unit_named(catalog(), unit, now(), show_drafts())
     if found is None:
         abort(404)
-    return _download(unit_bytes(found), f"{found.band or ''}-{found.name}.zip".lstrip("-"), "unit.zip")
+    return _download(unit_bytes(found), f"{found.key}.zip", "unit.zip")

@@ -36,7 +36,8 @@ def test_the_listing_filters_in_the_browser_and_keeps_the_filter_in_the_address(
     assert "band=%E5%88%9D%E4%B8%AD" in page.url
     page.get_by_label("学段").select_option("")
     page.get_by_label("知识产权主题").select_option("商标")
-    assert visible_titles(page) == ["小学中年级教案：商标是什么", "高中教案：家乡品牌怎么保护——商标、地理标志与诚信经营"]
+    trademark = ["小学中年级教案：商标是什么", "高中教案：家乡品牌怎么保护——商标、地理标志与诚信经营"]
+    assert visible_titles(page) == trademark
     page.get_by_label("资源类型").select_option("活动方案")
     assert visible_titles(page) == [] and page.locator("#curricula-empty").is_visible()
     check_with_axe(page, axe_source, f"{site.mode} filtered curricula")

@@ -128,3 +128,19 @@ def test_check_names_two_resources_at_one_unit_position_and_a_unit_across_bands(
     out = check(tmp_path).output
     assert f"{second}:5: error: unit '专利单元' already has a.md at position 1: change unit_order" in out
     assert f"{third}:3: error: unit '专利单元' is a 初中 unit (a.md); this resource's band differs" in out
+
+
+def test_check_warns_when_a_declared_quiz_or_worksheet_has_no_section_or_no_answers(tmp_path):
+    path = write(tmp_path, "curricula/lesson.md", """
+        ---
+        title: 缺了学习单的教案
+        band: 初中
+        resource_types: [教案, 学习单, 测验]
+        ---
+        ## 测验
+
+        1. 专利有哪三种？
+        """)
+    out = check(tmp_path).output
+    assert f"{path}:4: warning: resource_types names 学习单 but the text has no '## 学习单' section" in out
+    assert f"{path}:4: warning: the '## 测验' section has no answers" in out

@@ -64,9 +64,32 @@ def unit_of(catalog: Catalog, entry: Entry, now: dt.datetime, show_drafts: bool 
     return next((u for u in units(catalog, now, show_drafts) if u.name == name), None) if name else None
 
 
+SHEETS = (("学习单", "worksheet", "学习单"), ("测验", "quiz", "测验"))
+
+
+def check_sheets(entry: Entry) -> list[Problem]:
+    """A declared worksheet or quiz without its section, and a quiz without answers (warnings)."""
+    problems = []
+    lesson, line = entry.extra["lesson"], entry.extra["line_of"].get("resource_types", 1)
+    for kind, role, heading in SHEETS:
+        section = lesson.role(role)
+        if kind in info(entry).resource_types and section is None:
+            problems.append(Problem(entry.path, line, _(
+                "resource_types 写了 %(kind)s，但正文没有 “## %(heading)s” 一节，不会生成这个文件",
+                kind=kind, heading=heading), "warning"))
+    quiz = lesson.role("quiz")
+    if quiz is not None and not any(b.teacher_only for b in quiz.blocks):
+        problems.append(Problem(entry.path, line, _(
+            "“## 测验” 一节没有参考答案：请加 “### 参考答案” 小节，答案卷才有内容"), "warning"))
+    return problems
+
+
 def check_units(catalog: Catalog) -> list[Problem]:
     """Two resources at one position of a unit, or one unit spanning several bands, with file:line."""
     problems: list[Problem] = []
+    for entry in catalog.entries.values():
+        if entry.section == "curricula":
+            problems.extend(check_sheets(entry))
     groups: dict[str, list[Entry]] = {}
     for entry in catalog.entries.values():
         if entry.section == "curricula" and info(entry).unit:

@@ -156,3 +156,17 @@ def test_the_frozen_site_has_every_generated_file_and_zip_at_the_live_address(fr
     assert (frozen / "zh" / "curricula" / PATENT / "student" / "index.html").is_file()
     listing = (frozen / "zh" / "curricula" / "index.html").read_text(encoding="utf-8")
     assert len(cards(listing)) == 6 and 'data-band="初中"' in listing
+
+
+def test_a_renderer_failure_answers_503_not_500(tmp_path, monkeypatch):
+    from portal.generate import cache
+    from portal.generate.render import GenerateError
+
+    def broken(doc, fmt):
+        raise GenerateError("no NotoSansCJK-Regular.ttc found: install fonts-noto-cjk")
+
+    monkeypatch.setattr(cache, "render", broken)
+    app = create_app({"TESTING": True, "CONTENT_DIRS": [str(REPO_ROOT / "content")], "INDEX_DIR": str(tmp_path / "i"),
+                      "GENERATED_CACHE_DIR": str(tmp_path / "empty-cache")})
+    response = app.test_client().get(f"/files/curricula/{PATENT}/{quote('初中-从小发明到专利-测验.pdf')}")
+    assert response.status_code == 503

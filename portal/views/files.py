@@ -13,6 +13,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, abort, current_app, send_file
 
 from ..content.units import unit_named
+from ..generate.render import GenerateError
 from ..generate.slides import MIME as PPTX
 from .common import catalog, now, show_drafts, visible_or_404
 from .teaching import file_bytes, files_of, unit_bytes
@@ -54,7 +55,7 @@ def attachment(section: str, slug: str, filename: str):
         if generated is None:
             abort(404)
         fallback = f"{entry.slug}-{generated.kind}.{generated.fmt}"
-        return _download(file_bytes(generated), generated.name, fallback)
+        return _download(_made(file_bytes, generated), generated.name, fallback)
     try:
         response = send_file(found.path, download_name=found.name, as_attachment=False, max_age=MAX_AGE)
     except FileNotFoundError:  # removed since the content was read; the next reload reports it
@@ -70,4 +71,15 @@ def unit_zip(unit: str):
     found = unit_named(catalog(), unit, now(), show_drafts())
     if found is None:
         abort(404)
-    return _download(unit_bytes(found), f"{found.key}.zip", "unit.zip")
+    return _download(_made(unit_bytes, found), f"{found.key}.zip", "unit.zip")
+
+
+def _made(make, item) -> bytes:
+    """The bytes of a generated file; a renderer failure (e.g. no CJK font) answers 503 and is logged."""
+    try:
+        return make(item)
+    except GenerateError as exc:
+        if current_app.config.get("FREEZING"):
+            raise  # the build stops and the previous build stays in place
+        current_app.logger.error("%s", exc)
+        abort(503, description=str(exc))

@@ -19,6 +19,7 @@ from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
 from .views.compare import page_urls as compare_pages
 from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
+from .views.teaching import page_urls as teaching_pages
 
 Progress = Callable[[int, int, str], None]  # (pages done, pages expected, url)
 # Hooks run after the pages are written, each given (app, folder): the static search index, feeds …
@@ -60,7 +61,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
         for section in ARTICLE_SECTIONS:
             entries = catalog.section(section, moment)
             yield "articles.index", {"lang": lang, "section": section, "page": 1}
-            pages = max(1, -(-len(entries) // app.config["PAGE_SIZE"]))
+            pages = 1 if section == "curricula" else max(1, -(-len(entries) // app.config["PAGE_SIZE"]))
             for page in range(2, pages + 1):
                 yield "articles.index", {"lang": lang, "section": section, "page": page}
             for entry in entries:
@@ -69,6 +70,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
             yield "library.document", {"lang": lang, "slug": entry.slug}
     yield from campaign_pages(catalog, moment)
     yield from compare_pages(catalog, moment)
+    yield from teaching_pages(catalog, moment)
     for entry in catalog.all_visible(moment):
         for attachment in entry.attachments:
             yield "files.attachment", {"section": entry.section, "slug": entry.slug, "filename": attachment.name}
@@ -92,8 +94,12 @@ def _empty_endpoints(app: Flask) -> set[str]:
         empty.add("library.document")
     if not any(compare_pages(catalog, now())):
         empty.add("compare.page")
-    if not any(entry.attachments for entry in catalog.all_visible(now())):
+    if not catalog.section("curricula", now()):
+        empty.update({"teaching.student", "files.unit_zip"})
+    if not any(entry.attachments for entry in catalog.all_visible(now())) and not catalog.section("curricula", now()):
         empty.add("files.attachment")
+    if not any(entry.extra["teaching"].unit for entry in catalog.section("curricula", now())):
+        empty.add("files.unit_zip")
     return empty
 
 

@@ -54,6 +54,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder where generated downloads (PDF, Word, PNG) are kept by content fingerprint and reused.",
     ),
     Setting(
+        "LICENCE",
+        "CC BY 4.0",
+        "PORTAL_LICENCE",
+        "Licence of the team's own teaching materials, shown on every resource page and in every generated"
+        " file (a resource's own licence: field wins).",
+    ),
+    Setting(
         "PRODUCTION",
         False,
         "PORTAL_PRODUCTION",

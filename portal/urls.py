@@ -89,3 +89,18 @@ def toolkit_path(lang: str, year: int) -> str:
 def toolkit_file_path(year: int, name: str) -> str:
     """One generated toolkit file of a campaign year (the same in every language)."""
     return f"/campaigns/{year}/toolkit/{quote(name)}"
+
+
+def generated_file_path(entry: Entry, name: str) -> str:
+    """Download address of a file generated from an entry (a lesson's PDF, Word or slides)."""
+    return f"/files/{entry.section}/{quote(entry.slug)}/{quote(name)}"
+
+
+def unit_zip_path(key: str) -> str:
+    """The zip of every file of a teaching unit."""
+    return f"/files/units/{quote(key)}.zip"
+
+
+def student_path(entry: Entry, lang: str) -> str:
+    """The student sheets of a teaching resource (no answers)."""
+    return f"{entry_path(entry, lang)}student/"

@@ -15,6 +15,7 @@ from .catalog import LIBRARY_SECTIONS, Catalog
 from .errors import Problem
 from .indicators import check_indicators
 from .model import Entry
+from .units import check_units
 
 _LINK = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"[^>]*>')
 _ALT = re.compile(r'\balt="([^"]*)"')
@@ -186,6 +187,7 @@ def check_catalog(catalog: Catalog, production: bool = False) -> list[Problem]:
         + check_links(catalog)
         + check_duplicate_titles(catalog)
         + check_reports(catalog)
+        + check_units(catalog)
         + check_indicators(catalog.indicators, policy_text, production)
         + citation_index(catalog).problems
         + toolkit_references(catalog)

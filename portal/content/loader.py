@@ -16,6 +16,7 @@ from .frontmatter import split
 from .history import canonical_region, history_dates, readable_source
 from .indicators import read_indicators
 from .legal import parse_legal_body
+from .lesson import read_lesson
 from .model import Entry, LegalInfo, Translation
 from .parse_cache import ParseCache
 from .placeholders import placeholder_problems
@@ -158,6 +159,7 @@ def read_entry(section: Section, path: Path) -> tuple[Entry | None, list[Problem
             "service_facts": read_service_facts(meta.get("service_facts")),
             "steps": read_steps(meta.get("steps"), parsed.key_lines),
             **(section.extra(meta) if section.extra else {}),
+            **({"lesson": read_lesson(parsed.body)} if section.name == "curricula" else {}),
         },
     )
     return entry, []

@@ -14,7 +14,7 @@ from .campaign_schema import AUDIENCES, EVENT_STATUSES, campaign_info, check_cam
 from .errors import Problem
 from .service_facts import service_facts_problem
 from .steps import steps_problems
-from .teaching import TEACHING_FIELDS, teaching_problems
+from .teaching import TEACHING_FIELDS, teaching_info, teaching_problems
 
 LEVELS = ("宪法", "法律", "行政法规", "司法解释", "部门规章", "地方性法规", "地方政府规章", "规范性文件")
 STATUSES = ("尚未生效", "现行有效", "已修改", "已废止")
@@ -112,7 +112,7 @@ SECTIONS: dict[str, Section] = {
         Section(
             "campaigns", "宣传活动", "Campaigns", False, COMMON + ARTICLE + CAMPAIGN, check_campaign, campaign_info
         ),
-        Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE + TEACHING),
+        Section("curricula", "普及教育", "IP education", False, COMMON + ARTICLE + TEACHING, extra=teaching_info),
         Section("pages", "关于本站", "About", False, COMMON + ARTICLE),
         Section("reports", "年度报告", "Annual reports", False, COMMON + ARTICLE),
         Section("events", "宣传活动日程", "Campaign events", False, COMMON + EVENT, check_event, event_info),

@@ -8,6 +8,8 @@ resources into a sequence.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from ..messages import _
@@ -30,7 +32,78 @@ TEACHING_FIELDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("review_date", "date", ()),
     ("unit", "str", ()),
     ("unit_order", "str", ()),
+    ("topics", "list", ()),
 )
+
+
+@dataclass(frozen=True)
+class TeachingInfo:
+    """The teaching fields of one curricula entry, typed; read once with the catalogue.
+
+    ``licence`` is None when the file names none: the site's LICENCE setting applies then.
+    ``topics`` are the IP fields the resource teaches (``ip_fields``) plus any ``topics`` it names.
+    """
+
+    band: str | None
+    subjects: tuple[str, ...]
+    resource_types: tuple[str, ...]
+    topics: tuple[str, ...]
+    objectives: tuple[str, ...]
+    duration_minutes: int | None
+    materials: tuple[str, ...]
+    licence: str | None
+    author: str | None
+    reviewer: str | None
+    review_date: dt.date | None
+    unit: str | None
+    unit_order: int
+    sample: bool
+
+    @property
+    def band_rank(self) -> int:
+        """Position of the band from 小学低年级 (0) to 高中 (4); entries without a band last."""
+        return BANDS.index(self.band) if self.band in BANDS else len(BANDS)
+
+
+def _items(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(str(v).strip() for v in (value if isinstance(value, list) else [value]) if str(v).strip())
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()) if value else None
+
+
+def teaching_info(meta: dict[str, Any]) -> dict[str, TeachingInfo]:
+    """``Entry.extra["teaching"]`` of a curricula entry whose front matter has been validated."""
+    topics = _items(meta.get("ip_fields")) + tuple(t for t in _items(meta.get("topics"))
+                                                   if t not in _items(meta.get("ip_fields")))
+    info = TeachingInfo(
+        band=_text(meta.get("band")),
+        subjects=_items(meta.get("subjects")),
+        resource_types=_items(meta.get("resource_types")),
+        topics=topics,
+        objectives=_items(meta.get("objectives")),
+        duration_minutes=meta.get("duration_minutes"),
+        materials=_items(meta.get("materials")),
+        licence=_text(meta.get("licence")),
+        author=_text(meta.get("author")),
+        reviewer=_text(meta.get("reviewer")),
+        review_date=_date(meta.get("review_date")),
+        unit=_text(meta.get("unit")),
+        unit_order=meta.get("unit_order") or 1,
+        sample=bool(meta.get("sample", False)),
+    )
+    return {"teaching": info}
 
 
 def teaching_problems(meta: dict[str, Any], key_lines: dict[str, int], path) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .document import PrintDoc
@@ -29,7 +30,11 @@ class GeneratedCache:
 
         Another ``ppi`` or ``template`` (whose text is part of the key) is a different file.
         """
-        path = self.folder / f"{_key(doc, fmt, ppi, template)}.{fmt}"
+        return self.get_made(_key(doc, fmt, ppi, template), fmt, lambda: render(doc, fmt, ppi, template))
+
+    def get_made(self, key: str, fmt: str, make: Callable[[], bytes]) -> bytes:
+        """The bytes stored under ``key`` (a fingerprint of everything ``make`` reads), made once."""
+        path = self.folder / f"{key}.{fmt}"
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -38,7 +43,7 @@ class GeneratedCache:
             self.hits += 1
             return data
         self.misses += 1
-        data = render(doc, fmt, ppi, template)
+        data = make()
         self._store(path, data)
         return data
 

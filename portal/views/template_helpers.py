@@ -102,6 +102,11 @@ def is_chinese(text: str) -> bool:
     return han > 0 and han * 2 >= len(letters)
 
 
+def file_kind(fmt: str) -> str:
+    """How a download list names a generated file's format."""
+    return {"pdf": "PDF", "docx": "Word", "pptx": "PowerPoint", "zip": "ZIP"}.get(fmt, fmt.upper())
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -111,6 +116,10 @@ def init_app(app: Flask) -> None:
         search_url=urls.search_path,
         article_url=urls.article_path,
         attachment_url=urls.attachment_path,
+        generated_url=urls.generated_file_path,
+        unit_zip_url=urls.unit_zip_path,
+        student_url=urls.student_path,
+        file_kind=file_kind,
         indicators_url=urls.indicators_path,
         indicators_csv_url=urls.indicators_csv_path,
         file_size=file_size,

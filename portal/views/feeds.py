@@ -19,12 +19,21 @@ from .template_helpers import section_label
 bp = Blueprint("feeds", __name__)
 CHINA = dt.timezone(dt.timedelta(hours=8))
 FEED_SIZE = 50
-FEED_MIMETYPE = "application/xml"  # what static hosts send for .xml, so live and frozen agree
+FEED_MIMETYPE = "application/atom+xml"  # RFC 4287; deploy/nginx.conf sends the same for the frozen feed.xml
 
 
 def absolute(path: str) -> str:
     """``path`` on the public site (root-relative when SITE_URL is not set)."""
     return current_app.config["SITE_URL"].rstrip("/") + path
+
+
+def _author() -> dict[str, str]:
+    """The body that owns the site, as the feeds' atom:author."""
+    config = current_app.config
+    author = {"name": config["OWNER"]}
+    if config["SITE_URL"]:
+        author["uri"] = config["SITE_URL"].rstrip("/") + "/"
+    return author
 
 
 def _stamp(day: dt.date) -> dt.datetime:
@@ -50,6 +59,7 @@ def atom_feed(lang: str, section: str | None) -> bytes:
     feed.link(href=absolute(self_path), rel="self")
     feed.link(href=absolute(urls.home_path(lang)), rel="alternate")
     feed.language("zh-CN" if lang == "zh" else "en")
+    feed.author(_author())  # atom:author of the feed covers every entry (RFC 4287 4.1.1)
     entries = _feed_entries(section)
     feed.updated(_stamp(entries[0].date) if entries else dt.datetime(2000, 1, 1, tzinfo=CHINA))
     for entry in reversed(entries):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from portal import publish
+from portal.freeze import build_site
 
 from .conftest import write
 from .nginx_server import NginxServer, http_request, nginx_or_skip
@@ -110,3 +112,38 @@ def test_nginx_serves_every_request_while_builds_run(work: Path, content_dir: Pa
     assert out.is_symlink() and (out / "zh" / "news" / "round-2" / "index.html").is_file()
     assert not list(work.glob(".site.new-*")), "staging of the killed build removed"
     assert len(publish.releases(out)) == 3  # the current and BUILD_KEEP=2 previous
+
+
+def _wrk(port: int, seconds: int) -> subprocess.Popen:
+    """wrk hammering one page of nginx for ``seconds`` (skipped without wrk, fails in CI)."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        if os.environ.get("CI"):
+            pytest.fail("wrk is not installed (apt-get install wrk)")
+        pytest.skip("wrk is not installed (apt-get install wrk)")
+    command = [wrk, "-t2", "-c16", f"-d{seconds}s", "--timeout", "5s", f"http://127.0.0.1:{port}/zh/news/first/"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def test_no_miss_under_wrk_during_hundreds_of_switches(work: Path, app):
+    """The old two-rename swap left a moment without a site: at wrk's rate it shows as 404s."""
+    binary = nginx_or_skip()
+    out = work / "site"
+    build_site(app, out)
+    with NginxServer(out, work / "nginx", binary) as server:
+        load, switches = _wrk(server.port, 8), 0
+        while load.poll() is None:
+            copy = Path(tempfile.mkdtemp(prefix=".site.new-", dir=work))
+            shutil.copytree(out, copy, dirs_exist_ok=True)
+            copy.chmod(0o755)
+            publish.publish(copy, out, keep=1)
+            switches += 1
+        output = load.communicate()[0]
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    print(f"\n{requests} requests (wrk) during {switches} switches: "
+          f"{non_2xx.group(1) if non_2xx else 0} non-2xx, socket errors: {errors.group(1) if errors else 'none'}")
+    assert switches >= 20 and requests > 1000, output
+    assert non_2xx is None and errors is None, output
+    assert len(publish.releases(out)) == 2

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cache, i18n, redirects, security, views
+from . import cache, http_cache, i18n, redirects, security, views
 from .content import load_catalog
 from .content.parse_cache import ParseCache
 from .settings import REPO_ROOT, load_settings
@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["portal.catalog"] = load_catalog([Path(p) for p in app.config["CONTENT_DIRS"]], parse_cache)
     i18n.init_app(app)
     security.init_app(app)
+    http_cache.init_app(app)
     redirects.init_app(app)
     views.init_app(app)
     if app.config.get("PREVIEW"):  # portal serve only: problems shown on the pages

@@ -94,10 +94,14 @@ def _stop(_signum: int, _frame: object) -> None:
     default=None,
     help="Output folder (default: the BUILD_DIR setting, build/).",
 )
-def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
+@click.option("--rollback", is_flag=True, help="Point the site back at the previous kept build; build nothing.")
+def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> None:
     """Freeze the complete site into static files."""
     from .freeze import build_site
 
+    if rollback:
+        _rollback(out)
+        return
     app = _app(content_dirs)  # the catalogue is read once: checked, then built from
     problems = catalog_problems(app.extensions["portal.catalog"], _settings())
     _print_problems(problems)
@@ -127,6 +131,19 @@ def build(content_dirs: tuple[Path, ...], out: Path | None) -> None:
     )
     click.echo("\n" + translate(built, lang), err=True)
     _index(app)
+
+
+def _rollback(out: Path | None) -> None:
+    from .publish import PublishError, rollback
+
+    target = out or Path(_settings()["BUILD_DIR"])
+    try:
+        release = rollback(Path(target).absolute())
+    except PublishError as exc:
+        click.echo(translate(_("错误：无法回退：%(reason)s", reason=str(exc)), _language()), err=True)
+        raise SystemExit(1) from None
+    done = _("%(out)s 已回退到 %(release)s", out=str(target), release=release.name)
+    click.echo(translate(done, _language()), err=True)
 
 
 def _index(app) -> None:

@@ -1,9 +1,7 @@
-"""Freeze the site to static files: build into a temporary folder, then swap it in."""
+"""Freeze the site to static files: build into a staging folder, then publish it (portal/publish.py)."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -11,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask
-from flask_frozen import Freezer, MissingURLGeneratorWarning
+from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning
 
+from . import publish
 from .content.catalog import LIBRARY_SECTIONS
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
@@ -26,6 +25,7 @@ Progress = Callable[[int, int, str], None]  # (pages done, pages expected, url)
 POST_BUILD_HOOKS: list[Callable[[Flask, Path], None]] = []
 # Endpoints that only exist live (e.g. a JSON API): never frozen, and no warning for them.
 LIVE_ONLY_ENDPOINTS: set[str] = set()
+_ATOM_FEED = "'feed.xml' (type application/xml) does not match Content-Type: application/atom+xml"
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ def _raise_real_warnings(caught: list[warnings.WarningMessage], empty: set[str])
     """Turn every freezer warning into an error, except missing pages of empty sections."""
     for item in caught:
         message = str(item.message)
+        if issubclass(item.category, MimetypeMismatchWarning) and _ATOM_FEED in message:
+            continue  # feed.xml is Atom (RFC 4287); deploy/nginx.conf serves it with that type too
         if issubclass(item.category, MissingURLGeneratorWarning):
             named = message.split("endpoints ", 1)[1].split(". Did", 1)[0].split(", ")
             if set(named) <= empty:
@@ -137,44 +139,37 @@ def make_freezer(app: Flask, destination: Path) -> Freezer:
     return freezer
 
 
-def _swap_in(new: Path, out: Path) -> None:
-    """Replace ``out`` with ``new``; the old build is removed only after the swap."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{int(time.time() * 1000)}")
-        out.rename(old)
-    new.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(app: Flask, out: Path, progress: Progress | None = None) -> BuildReport:
-    """Freeze ``app`` into ``out``; on any error ``out`` is left as it was."""
+    """Freeze ``app`` into a staging folder and publish it as ``out``; on any error ``out`` is left as it was."""
     started = time.perf_counter()
-    out = Path(out).resolve()
+    out = Path(out).absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    publish.clean_abandoned(out)
     try:
-        freezer = make_freezer(app, staging)
-        with app.app_context():
-            expected = expected_pages(app)
-        pages = 0
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            for pages, url in enumerate(freezer.freeze_yield(), start=1):
-                if progress:
-                    progress(pages, max(pages, expected), url)
-        with app.app_context():
-            _raise_real_warnings(caught, _empty_endpoints(app))
-        app.extensions["portal.build.previous"] = out if out.is_dir() else None  # hooks may reuse its files
-        for hook in POST_BUILD_HOOKS:
-            hook(app, staging)
-        staging.chmod(0o755)  # mkdtemp makes it private; the web server must read it
-        _swap_in(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        with publish.staging(out) as folder:
+            pages = _freeze_into(app, folder, out, progress)
+            folder.chmod(0o755)  # mkdtemp makes it private; the web server must read it
+            publish.publish(folder, out, keep=int(app.config.get("BUILD_KEEP", 3)))
     finally:
         app.config["FREEZING"] = False
         app.extensions.pop("portal.build.previous", None)
     return BuildReport(out, pages, time.perf_counter() - started)
+
+
+def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None) -> int:
+    """Write every page and run the post-build hooks into ``staging``; returns the pages written."""
+    freezer = make_freezer(app, staging)
+    with app.app_context():
+        expected = expected_pages(app)
+    pages = 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for pages, url in enumerate(freezer.freeze_yield(), start=1):
+            if progress:
+                progress(pages, max(pages, expected), url)
+    with app.app_context():
+        _raise_real_warnings(caught, _empty_endpoints(app))
+    app.extensions["portal.build.previous"] = out if out.is_dir() else None  # hooks may reuse its files
+    for hook in POST_BUILD_HOOKS:
+        hook(app, staging)
+    return pages

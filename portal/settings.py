@@ -45,7 +45,13 @@ SETTINGS: tuple[Setting, ...] = (
         "BUILD_DIR",
         str(REPO_ROOT / "build"),
         "PORTAL_BUILD_DIR",
-        "Where `portal build` writes the frozen site (swapped in whole when the build succeeds).",
+        "Where `portal build` publishes the frozen site: a symlink to the current build, switched atomically.",
+    ),
+    Setting(
+        "BUILD_KEEP",
+        3,
+        "PORTAL_BUILD_KEEP",
+        "Previous builds kept beside BUILD_DIR (in .build.releases/) for `portal build --rollback`.",
     ),
     Setting(
         "GENERATED_CACHE_DIR",

@@ -209,7 +209,7 @@ class NginxServer:
     """Real nginx serving ``root`` with deploy/nginx.conf on a free loopback port."""
 
     def __init__(self, root: Path, tmp: Path, binary: str | None = None, source: Path = DEPLOY_CONF):
-        self.root = Path(root).resolve()
+        self.root = Path(root).absolute()  # not resolved: `root` may be the published symlink
         self.tmp = Path(tmp).resolve()
         self.binary = binary or find_nginx()
         self.source = source

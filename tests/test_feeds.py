@@ -34,11 +34,11 @@ def test_sitemap_lists_every_page_in_both_languages(client):
     assert all(client.get(loc).status_code == 200 for loc in locs)
 
 
-def test_library_json_keeps_unknowns_null(client):
+def test_library_json_keeps_unknowns_null_and_empty_lists_empty(client):
     data = json.loads(client.get("/api/library.json").data)
     [law] = data["documents"]
     assert data["count"] == 1 and law["title"] == "示例知识产权保护条例"
-    assert law["status"] is None and law["issuers"] is None and law["doc_number"] is None
+    assert law["status"] is None and law["issuers"] == [] and law["doc_number"] is None
     assert law["level"] == "地方性法规" and law["version_date"] == "2020-01-01" and law["articles"] == 2
 
 

@@ -78,7 +78,7 @@ def test_failed_build_leaves_previous_build_in_place(app, tmp_path, monkeypatch)
     with pytest.raises(RuntimeError, match="disk full"):
         build_site(app, out)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+    assert not list(tmp_path.glob(".site.new-*"))
 
 
 def test_empty_site_builds(tmp_path):

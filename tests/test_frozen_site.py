@@ -241,11 +241,13 @@ def test_assets_are_served_with_their_type_and_charset(site: Site, crawled: Craw
     targets = {t for t in crawled.assets if Path(unquote(t)).suffix in expected}
     targets |= {quote("/" + p.relative_to(site.out).as_posix(), safe=SAFE_PATH)
                 for suffix in (".json", ".xml", ".csv") for p in sorted(site.out.rglob(f"*{suffix}"))[:3]}
+    targets |= {"/zh/feed.xml", "/en/news/feed.xml", "/sitemap.xml"}
     assert {Path(t).suffix for t in targets} >= {".css", ".js", ".csv"}  # every page loads a style sheet and scripts
     wrong = []
     for target in sorted(targets):
         answer = site.server.get(target)
-        want = expected[Path(unquote(target)).suffix] + "; charset=utf-8"
+        name = Path(unquote(target)).name
+        want = ("application/atom+xml" if name == "feed.xml" else expected[Path(name).suffix]) + "; charset=utf-8"
         got = answer.headers.get("content-type")
         if answer.status != 200 or got != want:
             wrong.append(f"{unquote(target)}: {answer.status} {got!r}, expected {want!r}")

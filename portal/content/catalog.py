@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +48,8 @@ class Catalog:
     synonyms: tuple = ()  # of synonyms.Synonym, from each folder's search/synonyms.yaml
     # Values computed from the whole catalogue on first use (citation index …); never compared.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
+    # When the content folders were read (time.time()): a newer catalogue wins the live search index.
+    read_at: float = field(default_factory=time.time, compare=False)
 
     def get(self, section: str, slug: str) -> Entry | None:
         """The entry ``slug`` of ``section``, or None."""

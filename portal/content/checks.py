@@ -65,11 +65,21 @@ def line_of(path: Path, needle: str) -> int:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return 1
-    for candidate in (needle, unquote(needle), html.unescape(needle)):
+    candidates = [c for c in dict.fromkeys((needle, unquote(needle), html.unescape(needle))) if c]
+    for decode in (_as_written, html.unescape, _fully_decoded):  # raw HTML may entity-encode the target
         for number, line in enumerate(lines, start=1):
-            if candidate and candidate in line:
+            text = decode(line)
+            if any(candidate in text for candidate in candidates):
                 return number
     return 1
+
+
+def _as_written(line: str) -> str:
+    return line
+
+
+def _fully_decoded(line: str) -> str:
+    return unquote(html.unescape(line))
 
 
 def _check_target(entry: Entry, target: str, pages: dict[str, Entry | None]) -> str | None:

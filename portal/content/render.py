@@ -80,6 +80,20 @@ ALLOWED_CLASSES = {
     "li": set(),
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Ids the page itself gives its elements (templates, article and heading anchors of laws): an id in
+# content equal to one, or in one of the families, is prefixed so that the page keeps unique ids and
+# its skip link, search form and article links still reach their own targets. tests/test_content_ids.py
+# checks that every id in the templates is listed here.
+PAGE_IDS = frozenset({
+    "about-identity-title", "archive-title", "cited-by-heading", "downloads-heading", "elder", "events-title",
+    "featured-title", "figures-heading", "figures-title", "history-heading", "home-search", "library-count",
+    "library-empty", "library-heading", "library-list", "main", "meta-heading", "news-heading", "others-title",
+    "preview-problems-title", "reports-heading", "search-app", "season-banner-title", "sections-heading",
+    "series-heading", "service-facts-title", "site-search", "versions-heading",
+})
+PAGE_ID_FAMILIES = ("art-", "part-", "subpart-", "chapter-", "section-", "item-", "h-", "search-", "filter-",
+                    "day-", "ind-")
+CONTENT_ID_PREFIX = "c-"
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>|#\\!&~]|^\s*([-+]|\d+\.)\s|^ {4}", re.M)
 
 
@@ -92,8 +106,39 @@ class TocEntry:
     anchor: str
 
 
-def sanitize(fragment: str) -> str:
-    """Return ``fragment`` with everything outside the allow-list removed."""
+def content_id(value: str) -> str:
+    """An id from content, prefixed when the page itself uses it (or its family)."""
+    if value in PAGE_IDS or value.startswith(PAGE_ID_FAMILIES):
+        return CONTENT_ID_PREFIX + value
+    return value
+
+
+class _UniqueIds:
+    """nh3 attribute filter: page ids prefixed, and an id used twice in the fragment numbered
+    (headings keep the ids their table of contents links to)."""
+
+    def __init__(self, headings: frozenset[str]) -> None:
+        self.headings, self.seen = headings, set()
+
+    def __call__(self, tag: str, name: str, value: str) -> str:
+        if name != "id":
+            return value
+        wanted = final = content_id(value)
+        if not (tag in _HEADINGS and wanted in self.headings and wanted not in self.seen):
+            n = 1
+            while final in self.seen or final in self.headings:
+                n += 1
+                final = f"{wanted}-{n}"
+        self.seen.add(final)
+        return final
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def sanitize(fragment: str, headings: frozenset[str] = frozenset()) -> str:
+    """Return ``fragment`` with everything outside the allow-list removed, and unique ids that never
+    take one of the page's own (``headings``: the ids of its table of contents)."""
     return nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
@@ -102,6 +147,7 @@ def sanitize(fragment: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_UniqueIds(headings),
     )
 
 
@@ -151,13 +197,13 @@ def render_markdown(text: str) -> tuple[str, tuple[TocEntry, ...]]:
     md = _markdown()
     body = _convert(text, md.convert)
     toc = tuple(_flatten_toc(md.toc_tokens))  # type: ignore[attr-defined]
-    return sanitize(body), toc
+    return sanitize(body, frozenset(entry.anchor for entry in toc)), toc
 
 
 def _flatten_toc(tokens: list[dict]) -> list[TocEntry]:
     entries: list[TocEntry] = []
     for token in tokens:
-        entries.append(TocEntry(int(token["level"]), html.unescape(token["name"]), token["id"]))
+        entries.append(TocEntry(int(token["level"]), html.unescape(token["name"]), content_id(token["id"])))
         entries.extend(_flatten_toc(token.get("children", [])))
     return entries
 

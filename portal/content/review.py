@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from ..messages import _
 from ..settings import IDENTITY_SETTINGS, SETTINGS
 from .catalog import Catalog
 from .errors import Problem
@@ -35,7 +37,7 @@ def check_identity(config: dict[str, Any]) -> list[Problem]:
     if not config.get("PRODUCTION"):
         return []
     defaults = {s.name: s.default for s in SETTINGS}
-    return [
+    return _site_url_problems(config.get("SITE_URL", "")) + [
         Problem(
             Path("settings"),
             0,
@@ -44,3 +46,16 @@ def check_identity(config: dict[str, Any]) -> list[Problem]:
         for name in IDENTITY_SETTINGS
         if config.get(name) == defaults[name]
     ]
+
+
+def _site_url_problems(value: str) -> list[Problem]:
+    """Feeds (RFC 4287 ids) and the sitemap (<loc>) need absolute addresses: SITE_URL must be one."""
+    parts = urlsplit(value.strip())
+    if parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment:
+        return []
+    message = _(
+        "SITE_URL 未设置或不是完整地址（%(value)r）：正式网站的订阅源和网站地图需要网站的公开地址，"
+        "例如 https://ip.example.gov.cn",
+        value=value,
+    )
+    return [Problem(Path("settings"), 0, message)]

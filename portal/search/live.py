@@ -55,6 +55,7 @@ class Generation:
     lexicon: Lexicon
     variants: dict[str, str]
     digests: list[str]  # entry_digest() of each row's entry when it was indexed ("" for a replaced row)
+    read_at: float = 0.0  # when the catalogue it was written from was read (0: unknown, older than any)
 
     def __post_init__(self) -> None:
         self.stats = Stats(self.rows)
@@ -133,7 +134,7 @@ def _write(folder: Path, app: Flask, progress: Progress | None) -> Generation:
         writer.cancel()
         raise
     generation = Generation(folder, fingerprint_of(dict(zip((r.key for r in rows), digests, strict=True))),
-                            rows, vocabulary.lexicon(), vocabulary.variants(), digests)
+                            rows, vocabulary.lexicon(), vocabulary.variants(), digests, catalog_time(app))
     write_meta(folder, generation)
     return generation
 
@@ -142,7 +143,7 @@ def write_meta(folder: Path, generation: Generation) -> None:
     """Store the tables of ``generation`` next to its Whoosh files."""
     meta = {"format": INDEX_FORMAT, "analysis": ANALYSIS_VERSION, "fingerprint": generation.fingerprint,
             "rows": [list(vars(r).values()) for r in generation.rows], "lexicon": generation.lexicon.to_json(),
-            "variants": generation.variants, "digests": generation.digests}
+            "variants": generation.variants, "digests": generation.digests, "read_at": generation.read_at}
     (folder / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
@@ -158,12 +159,29 @@ def prune(root: Path, keep: set[str]) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def catalog_time(app: Flask) -> float:
+    """When ``app``'s catalogue was read."""
+    return float(getattr(app.extensions["portal.catalog"], "read_at", 0.0))
+
+
+def newer_than_catalog(generation: Generation | None, app: Flask) -> bool:
+    """True when ``generation`` was written from a catalogue read after ``app``'s: it must not be replaced
+    by an index of ``app``'s older content (a worker started before `portal index` ran)."""
+    return generation is not None and generation.read_at > catalog_time(app)
+
+
 def build_index(app: Flask, progress: Progress | None = None) -> IndexReport:
-    """Build the live index of everything ``app`` publishes and swap it in; the old one stays until then."""
+    """Build the live index of everything ``app`` publishes and swap it in; the old one stays until then.
+
+    When the current index comes from a newer catalogue than ``app``'s, it is kept and reported instead.
+    """
     started = time.perf_counter()
     root = Path(app.config["INDEX_DIR"]).resolve()
     with index_lock(root):
         previous = current_folder(root)
+        newer = load_generation(previous) if previous else None
+        if newer_than_catalog(newer, app):
+            return IndexReport(previous, len(newer.rows), _size(previous), time.perf_counter() - started)
         folder = root / f"gen-{time.time_ns()}"
         folder.mkdir()
         try:
@@ -174,8 +192,11 @@ def build_index(app: Flask, progress: Progress | None = None) -> IndexReport:
             raise
         prune(root, {folder.name} | ({previous.name} if previous else set()))
         remember(app, generation)
-    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
-    return IndexReport(folder, len(generation.rows), size, time.perf_counter() - started)
+    return IndexReport(folder, len(generation.rows), _size(folder), time.perf_counter() - started)
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
 
 
 def current_folder(root: Path) -> Path | None:
@@ -201,7 +222,8 @@ def load_generation(folder: Path) -> Generation | None:
     if meta.get("format") != INDEX_FORMAT or meta.get("analysis") != ANALYSIS_VERSION:
         return None
     generation = Generation(folder, meta["fingerprint"], [DocRow(*r) for r in meta["rows"]],
-                            Lexicon.from_json(meta["lexicon"]), meta["variants"], meta["digests"])
+                            Lexicon.from_json(meta["lexicon"]), meta["variants"], meta["digests"],
+                            float(meta.get("read_at", 0.0)))
     if len(_GENERATIONS) > 8:
         _GENERATIONS.clear()
     _GENERATIONS[folder] = generation
@@ -231,12 +253,12 @@ def current_generation(app: Flask) -> Generation:
     wanted = _app_fingerprint(app)
     folder = current_folder(root)
     generation = load_generation(folder) if folder else None
-    if generation is not None and generation.fingerprint == wanted:
+    if generation is not None and (generation.fingerprint == wanted or newer_than_catalog(generation, app)):
         return generation
     with _LAZY:
         folder = current_folder(root)
         generation = load_generation(folder) if folder else None
-        if generation is None or generation.fingerprint != wanted:
+        if generation is None or (generation.fingerprint != wanted and not newer_than_catalog(generation, app)):
             from .refresh import refresh_index  # it builds on this module
 
             refreshed = refresh_index(app) if generation is not None else None

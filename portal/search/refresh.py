@@ -27,9 +27,11 @@ from .live import (
     META,
     Generation,
     build_index,
+    catalog_time,
     current_folder,
     index_lock,
     load_generation,
+    newer_than_catalog,
     prune,
     remember,
     swap_in,
@@ -93,7 +95,7 @@ def _merged_variants(old: dict[str, str], new: dict[str, str]) -> dict[str, str]
     return out
 
 
-def _apply(folder: Path, generation: Generation, entries: dict, changes: _Changes) -> Generation:
+def _apply(folder: Path, generation: Generation, entries: dict, changes: _Changes, read_at: float) -> Generation:
     """Write ``changes`` into the copied index in ``folder``; the tables of the result."""
     rows, digests = list(generation.rows), list(generation.digests)
     gone = set(changes.replaced) | set(changes.removed)
@@ -121,7 +123,7 @@ def _apply(folder: Path, generation: Generation, entries: dict, changes: _Change
         # Only the new texts' own characters matter here, so no full folding table is needed.
         own = {char: fold_char(char) for char in vocabulary.raw if fold_char(char) != char}
         variants = _merged_variants(variants, variants_of(own, vocabulary.raw))
-    return Generation(folder, fingerprint_of(live), rows, lexicon, variants, digests)
+    return Generation(folder, fingerprint_of(live), rows, lexicon, variants, digests, read_at)
 
 
 def refresh_index(app: Flask) -> RefreshReport | None:
@@ -140,6 +142,8 @@ def refresh_index(app: Flask) -> RefreshReport | None:
         generation = load_generation(current) if current else None
         if generation is None:
             return None
+        if newer_than_catalog(generation, app):  # written from newer content: use it, never undo it
+            return RefreshReport(generation.path, 0, 0, 0, time.perf_counter() - started)
         changes = _changes(generation, digests)
         if changes.count > max(MIN_CHANGED_LIMIT, MAX_CHANGED_SHARE * len(digests)):
             return None
@@ -147,7 +151,7 @@ def refresh_index(app: Flask) -> RefreshReport | None:
             folder = root / f"gen-{time.time_ns()}"
             try:
                 _copy(generation.path, folder)
-                generation = _apply(folder, generation, entries, changes)
+                generation = _apply(folder, generation, entries, changes, catalog_time(app))
                 write_meta(folder, generation)
                 swap_in(root, folder)
             except BaseException:

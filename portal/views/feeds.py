@@ -19,12 +19,21 @@ from .template_helpers import section_label
 bp = Blueprint("feeds", __name__)
 CHINA = dt.timezone(dt.timedelta(hours=8))
 FEED_SIZE = 50
-FEED_MIMETYPE = "application/xml"  # what static hosts send for .xml, so live and frozen agree
+FEED_MIMETYPE = "application/atom+xml"  # RFC 4287; deploy/nginx.conf sends the same for the frozen feed.xml
 
 
 def absolute(path: str) -> str:
     """``path`` on the public site (root-relative when SITE_URL is not set)."""
     return current_app.config["SITE_URL"].rstrip("/") + path
+
+
+def _author() -> dict[str, str]:
+    """The body that owns the site, as the feeds' atom:author."""
+    config = current_app.config
+    author = {"name": config["OWNER"]}
+    if config["SITE_URL"]:
+        author["uri"] = config["SITE_URL"].rstrip("/") + "/"
+    return author
 
 
 def _stamp(day: dt.date) -> dt.datetime:
@@ -50,6 +59,7 @@ def atom_feed(lang: str, section: str | None) -> bytes:
     feed.link(href=absolute(self_path), rel="self")
     feed.link(href=absolute(urls.home_path(lang)), rel="alternate")
     feed.language("zh-CN" if lang == "zh" else "en")
+    feed.author(_author())  # atom:author of the feed covers every entry (RFC 4287 4.1.1)
     entries = _feed_entries(section)
     feed.updated(_stamp(entries[0].date) if entries else dt.datetime(2000, 1, 1, tzinfo=CHINA))
     for entry in reversed(entries):
@@ -98,7 +108,8 @@ def sitemap():
 
 
 def library_record(entry: Entry) -> dict:
-    """Open-data record of one law or policy; null where the source states nothing."""
+    """Open-data record of one law or policy: null where the source states a value nowhere, [] for an
+    empty list (never null)."""
     legal = entry.legal
 
     def iso(day: dt.date | None) -> str | None:
@@ -109,7 +120,7 @@ def library_record(entry: Entry) -> dict:
         "section": entry.section,
         "url": absolute(urls.entry_path(entry, "zh")),
         "doc_number": legal.doc_number,
-        "issuers": list(legal.issuers) or None,
+        "issuers": list(legal.issuers),
         "level": legal.level,
         "status": legal.status,
         "region": legal.region,
@@ -124,9 +135,34 @@ def library_record(entry: Entry) -> dict:
     }
 
 
+LIBRARY_FORMAT = 1  # raised when a field changes meaning or is removed (README: Open data)
+COPYRIGHT_LAW = "中华人民共和国著作权法"
+
+
+def _licence() -> dict:
+    """Why the texts may be reused: 著作权法 第五条 (linked when the site publishes that law); the
+    licence of the listing itself is not stated anywhere, so it stays null."""
+    versions = [e for e in catalog().library(now()) if e.title == COPYRIGHT_LAW]
+    basis = max(versions, key=lambda e: e.legal.version_date or dt.date.min, default=None)
+    return {
+        "texts": "法律、法规，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件，"
+                 "及其官方正式译文，不适用著作权法（《中华人民共和国著作权法》第五条第一项）",
+        "basis": absolute(urls.article_path(basis, "zh", "art-5")) if basis else None,
+        "metadata": None,
+        "metadata_note": "本目录（元数据）的许可未注明：请向网站主办单位询问",
+        "owner": current_app.config["OWNER"],
+    }
+
+
 @bp.route("/api/library.json")
 def library_json():
-    """All published laws and policies with their metadata (open data)."""
+    """All published laws and policies with their metadata (open data), versioned and dated."""
     records = [library_record(e) for e in catalog().library(now())]
-    body = json.dumps({"count": len(records), "documents": records}, ensure_ascii=False, indent=1)
-    return Response(body, mimetype="application/json")
+    listing = {
+        "format": LIBRARY_FORMAT,
+        "generated": now().astimezone(CHINA).date().isoformat(),  # a day: rebuilds of one day stay identical
+        "licence": _licence(),
+        "count": len(records),
+        "documents": records,
+    }
+    return Response(json.dumps(listing, ensure_ascii=False, indent=1), mimetype="application/json")

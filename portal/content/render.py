@@ -89,10 +89,13 @@ PAGE_IDS = frozenset({
     "featured-title", "figures-heading", "figures-title", "history-heading", "home-search", "library-count",
     "library-empty", "library-heading", "library-list", "main", "meta-heading", "news-heading", "others-title",
     "preview-problems-title", "reports-heading", "search-app", "season-banner-title", "sections-heading",
-    "series-heading", "service-facts-title", "site-search", "versions-heading",
+    "series-heading", "service-facts-title", "site-search", "versions-heading", "articles-heading",
+    "articles-title", "curricula-count", "curricula-empty", "curricula-list", "explained-by", "files-title",
+    "gallery-title", "quiz-title", "related-title", "show-all", "show-changes", "show-text", "steps-title",
+    "summary-heading", "toolkit-title", "unit-heading",
 })
 PAGE_ID_FAMILIES = ("art-", "part-", "subpart-", "chapter-", "section-", "item-", "h-", "search-", "filter-",
-                    "day-", "ind-")
+                    "day-", "ind-", "quiz-")
 CONTENT_ID_PREFIX = "c-"
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>|#\\!&~]|^\s*([-+]|\d+\.)\s|^ {4}", re.M)
 

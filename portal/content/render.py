@@ -95,7 +95,7 @@ PAGE_IDS = frozenset({
     "summary-heading", "toolkit-title", "unit-heading",
 })
 PAGE_ID_FAMILIES = ("art-", "part-", "subpart-", "chapter-", "section-", "item-", "h-", "search-", "filter-",
-                    "day-", "ind-", "quiz-")
+                    "day-", "ind-", "quiz-", "part-of-")
 CONTENT_ID_PREFIX = "c-"
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>|#\\!&~]|^\s*([-+]|\d+\.)\s|^ {4}", re.M)
 

@@ -14,6 +14,7 @@ from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from .content.catalog import LIBRARY_SECTIONS
+from .library_files import DOWNLOAD_FORMATS
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
@@ -65,6 +66,9 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                 yield "articles.entry", {"lang": lang, "section": section, "slug": entry.slug}
         for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
             yield "library.document", {"lang": lang, "slug": entry.slug}
+    for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
+        for fmt in DOWNLOAD_FORMATS:
+            yield "downloads.library_file", {"slug": entry.slug, "fmt": fmt}
     yield from campaign_pages(catalog, moment)
     for entry in catalog.all_visible(moment):
         for attachment in entry.attachments:
@@ -84,7 +88,7 @@ def _empty_endpoints(app: Flask) -> set[str]:
     if not any("campaign" in e.extra for e in catalog.section("campaigns", now())):
         empty.update({"campaigns.year", "campaigns.year_ics"})
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
-        empty.add("library.document")
+        empty.update({"library.document", "downloads.library_file"})
     if not any(entry.attachments for entry in catalog.all_visible(now())):
         empty.add("files.attachment")
     return empty

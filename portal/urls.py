@@ -74,3 +74,8 @@ def event_ics_path(entry: Entry) -> str:
 def year_ics_path(year: int) -> str:
     """The calendar file of all events of a campaign year."""
     return f"/campaigns/{year}.ics"
+
+
+def library_file_path(entry: Entry, fmt: str) -> str:
+    """The generated .pdf or .docx of a law or policy (the same in every language)."""
+    return f"/downloads/library/{quote(entry.slug)}.{fmt}"

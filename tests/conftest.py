@@ -30,6 +30,7 @@ def _outside_the_checkout(tmp_path_factory):
     patch.setenv("PORTAL_CONFIG", str(work / "portal.toml"))
     patch.setenv("PORTAL_INDEX_DIR", str(work / "index"))
     patch.setenv("PORTAL_BUILD_DIR", str(work / "build"))
+    patch.setenv("PORTAL_GENERATED_CACHE_DIR", str(work / "generated"))
     patch.setenv("LANG", "C.UTF-8")
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "PORTAL_STAFF_LANGUAGE"):
         patch.delenv(name, raising=False)

@@ -41,7 +41,8 @@ def test_every_page_url_ends_in_a_folder_with_index_html(built):
     html_files = [p for p in out.rglob("*") if p.is_file() and "static" not in p.parts]
     assert html_files
     for path in html_files:
-        assert path.name in ("index.html", "404.html") or path.suffix in (".json", ".xml", ".txt", ".csv"), path
+        allowed = (".json", ".xml", ".txt", ".csv", ".pdf", ".docx")
+        assert path.name in ("index.html", "404.html") or path.suffix in allowed, path
 
 
 def test_drafts_and_future_items_are_not_frozen(tmp_path):

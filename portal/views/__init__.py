@@ -8,6 +8,7 @@ from . import (
     articles,
     campaigns,
     converters,
+    downloads,
     errors,
     feeds,
     files,
@@ -25,7 +26,7 @@ def init_app(app: Flask) -> None:
     converters.init_app(app)
     template_helpers.init_app(app)
     prefs.init_app(app)
-    for module in (home, library, campaigns, articles, indicators, feeds, files, search, errors, prefs):
+    for module in (home, library, downloads, campaigns, articles, indicators, feeds, files, search, errors, prefs):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     search.init_app(app)

@@ -10,6 +10,7 @@ from flask_babel import gettext
 
 from .. import urls
 from ..content.schema import SECTIONS
+from ..generate import FORMATS
 
 
 def format_date(value: dt.date | None, lang: str) -> str:
@@ -64,6 +65,13 @@ def cited_by(entry) -> list:
     return sorted(shown, key=lambda pair: (-pair[1], pair[0].title))
 
 
+def generated_downloads(entry) -> list:
+    """The generated .pdf and .docx of a law or policy page (see :mod:`portal.library_files`)."""
+    from ..library_files import downloads
+
+    return downloads(entry)
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -80,6 +88,8 @@ def init_app(app: Flask) -> None:
         format_date=format_date,
         linked_html=linked_html,
         cited_by=cited_by,
+        generated_downloads=generated_downloads,
+        download_type=lambda fmt: FORMATS[fmt],
     )
     app.jinja_env.filters["localize_links"] = localize_links
     app.jinja_env.trim_blocks = True

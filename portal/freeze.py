@@ -15,6 +15,7 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from .content.catalog import LIBRARY_SECTIONS
 from .library_files import DOWNLOAD_FORMATS
+from .library_names import frozen_short_names
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
@@ -66,6 +67,8 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                 yield "articles.entry", {"lang": lang, "section": section, "slug": entry.slug}
         for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
             yield "library.document", {"lang": lang, "slug": entry.slug}
+        for name in frozen_short_names(catalog, moment):
+            yield "library.document", {"lang": lang, "slug": name}
     for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
         for fmt in DOWNLOAD_FORMATS:
             yield "downloads.library_file", {"slug": entry.slug, "fmt": fmt}

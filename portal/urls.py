@@ -79,3 +79,8 @@ def year_ics_path(year: int) -> str:
 def library_file_path(entry: Entry, fmt: str) -> str:
     """The generated .pdf or .docx of a law or policy (the same in every language)."""
     return f"/downloads/library/{quote(entry.slug)}.{fmt}"
+
+
+def short_path(lang: str, name: str) -> str:
+    """The short address of a law (专利法): its current version, or a list when the name is shared."""
+    return f"/{lang}/library/{quote(name)}/"

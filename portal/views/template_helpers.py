@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import unquote
 
 from flask import Flask
 from flask_babel import gettext
@@ -89,9 +90,11 @@ def init_app(app: Flask) -> None:
         linked_html=linked_html,
         cited_by=cited_by,
         generated_downloads=generated_downloads,
+        short_url=urls.short_path,
         download_type=lambda fmt: FORMATS[fmt],
     )
     app.jinja_env.filters["localize_links"] = localize_links
+    app.jinja_env.filters["urldecode"] = unquote
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)

@@ -25,6 +25,10 @@
     var articles = document.querySelectorAll(".legal-text .article");
     if (!articles.length) return;
     var label = body.getAttribute("data-copy-label") || "Copy link";
+    // The current version of a law is cited by its short address (/zh/library/专利法/#art-11).
+    var text = document.querySelector(".legal-text[data-short-url]");
+    var base = text ? window.location.origin + decodeURI(text.getAttribute("data-short-url"))
+      : window.location.href.split("#")[0];
     var done = body.getAttribute("data-copied-label") || "Copied";
     var inAddressBar = body.getAttribute("data-link-shown-label") || "Link in the address bar";
     // One polite live region tells screen-reader users what happened (the button's name stays put).
@@ -63,7 +67,7 @@
       }
       show(label);
       button.addEventListener("click", function () {
-        var url = window.location.href.split("#")[0] + "#" + article.id;
+        var url = base + "#" + article.id;
         if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
           navigator.clipboard.writeText(url).then(function () { report(done); }, showInAddressBar);
         } else {

@@ -25,7 +25,8 @@ def test_zh_and_en_pages_each_in_their_own_language(built):
     assert '<html lang="en">' in en and ">Home</a>" in en and ">首页</a>" not in en
     zh_law = (out / "zh" / "library" / "sample-law" / "index.html").read_text(encoding="utf-8")
     en_law = (out / "en" / "library" / "sample-law" / "index.html").read_text(encoding="utf-8")
-    assert "<dt>制定机关</dt>" in zh_law and "<dt>Issuing authority</dt>" in en_law
+    assert "<dt>效力级别</dt>" in zh_law and "<dt>Legal rank</dt>" in en_law
+    assert "未注明：发文字号、制定机关" in zh_law and "Not stated: Document number, Issuing authority" in en_law
 
 
 def test_root_is_a_real_page_and_404_exists(built):

@@ -10,6 +10,7 @@ from flask import Flask
 from flask_babel import gettext
 
 from .. import urls
+from ..content.meta_rows import meta_rows
 from ..content.schema import SECTIONS
 from ..generate import FORMATS
 
@@ -91,6 +92,7 @@ def init_app(app: Flask) -> None:
         cited_by=cited_by,
         generated_downloads=generated_downloads,
         short_url=urls.short_path,
+        meta_rows=meta_rows,
         download_type=lambda fmt: FORMATS[fmt],
     )
     app.jinja_env.filters["localize_links"] = localize_links

@@ -86,7 +86,19 @@ def document(lang: str, slug: str):
     if entry is None:
         return _short_address(cat, lang, slug)
     entry = visible_or_404(entry)
+    jump = _jump_target(entry)
+    if jump:
+        return redirect(jump, 303)
     return render_template("document.html", entry=entry, **_related(cat, entry))
+
+
+def _jump_target(entry: Entry) -> str | None:
+    """跳到第__条 without JavaScript: ``?art=11`` answers with the page at ``#art-11`` (if it has one)."""
+    wanted = request.args.get("art", "").strip()
+    if not wanted.isdigit() or len(wanted) > 4:
+        return None
+    anchor = f"art-{int(wanted)}"
+    return f"{request.path}#{anchor}" if any(a.anchor == anchor for a in entry.articles) else None
 
 
 def _short_address(cat: Catalog, lang: str, requested: str):
@@ -101,4 +113,7 @@ def _short_address(cat: Catalog, lang: str, requested: str):
     if len(current) > 1:
         return render_template("short_name.html", name=found.name, works=current)
     entry = current[0]
+    jump = _jump_target(entry)
+    if jump:
+        return redirect(jump, 303)
     return render_template("document.html", entry=entry, canonical=entry_path(entry, lang), **_related(cat, entry))

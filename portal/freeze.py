@@ -13,6 +13,8 @@ from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWa
 
 from . import publish
 from .content.catalog import LIBRARY_SECTIONS
+from .library_files import DOWNLOAD_FORMATS
+from .library_names import frozen_short_names
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
@@ -68,6 +70,11 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                 yield "articles.entry", {"lang": lang, "section": section, "slug": entry.slug}
         for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
             yield "library.document", {"lang": lang, "slug": entry.slug}
+        for name in frozen_short_names(catalog, moment):
+            yield "library.document", {"lang": lang, "slug": name}
+    for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
+        for fmt in DOWNLOAD_FORMATS:
+            yield "downloads.library_file", {"slug": entry.slug, "fmt": fmt}
     yield from campaign_pages(catalog, moment)
     yield from compare_pages(catalog, moment)
     yield from teaching_pages(catalog, moment)
@@ -91,7 +98,7 @@ def _empty_endpoints(app: Flask) -> set[str]:
     if not any(e.extra.get("campaign") and e.extra["campaign"].toolkit for e in catalog.section("campaigns", now())):
         empty.update({"toolkit.page", "toolkit.file"})
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
-        empty.add("library.document")
+        empty.update({"library.document", "downloads.library_file"})
     if not any(compare_pages(catalog, now())):
         empty.add("compare.page")
     if not catalog.section("curricula", now()):

@@ -104,3 +104,13 @@ def unit_zip_path(key: str) -> str:
 def student_path(entry: Entry, lang: str) -> str:
     """The student sheets of a teaching resource (no answers)."""
     return f"{entry_path(entry, lang)}student/"
+
+
+def library_file_path(entry: Entry, fmt: str) -> str:
+    """The generated .pdf or .docx of a law or policy (the same in every language)."""
+    return f"/downloads/library/{quote(entry.slug)}.{fmt}"
+
+
+def short_path(lang: str, name: str) -> str:
+    """The short address of a law (专利法): its current version, or a list when the name is shared."""
+    return f"/{lang}/library/{quote(name)}/"

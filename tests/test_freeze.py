@@ -25,7 +25,8 @@ def test_zh_and_en_pages_each_in_their_own_language(built):
     assert '<html lang="en">' in en and ">Home</a>" in en and ">首页</a>" not in en
     zh_law = (out / "zh" / "library" / "sample-law" / "index.html").read_text(encoding="utf-8")
     en_law = (out / "en" / "library" / "sample-law" / "index.html").read_text(encoding="utf-8")
-    assert "<dt>制定机关</dt>" in zh_law and "<dt>Issuing authority</dt>" in en_law
+    assert "<dt>效力级别</dt>" in zh_law and "<dt>Legal rank</dt>" in en_law
+    assert "未注明：发文字号、制定机关" in zh_law and "Not stated: Document number, Issuing authority" in en_law
 
 
 def test_root_is_a_real_page_and_404_exists(built):
@@ -50,7 +51,8 @@ def test_every_page_url_ends_in_a_folder_with_index_html(built):
     html_files = [p for p in out.rglob("*") if p.is_file() and "static" not in p.parts]
     assert html_files
     for path in html_files:
-        assert path.name in ("index.html", "404.html") or path.suffix in (".json", ".xml", ".txt", ".csv"), path
+        allowed = (".json", ".xml", ".txt", ".csv", ".pdf", ".docx")
+        assert path.name in ("index.html", "404.html") or path.suffix in allowed, path
 
 
 def test_drafts_and_future_items_are_not_frozen(tmp_path):

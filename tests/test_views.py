@@ -41,8 +41,12 @@ def test_document_page_has_metadata_panel_toc_and_anchors(client):
 def test_unstated_facts_are_shown_as_unknown(client):
     html = client.get("/zh/library/sample-law/").get_data(as_text=True)
     panel = html.split('class="meta-panel"', 1)[1].split("</section>", 1)[0]
-    assert "<dt>制定机关</dt><dd>未注明</dd>" in panel
-    assert "<dt>发文字号</dt><dd>未注明</dd>" in panel
+    # one compact line names every field the source does not state, instead of a row each
+    assert '<p class="meta-unknown">未注明：发文字号、制定机关、时效性、公布日期、施行日期、来源</p>' in panel
+    assert "<dt>制定机关</dt>" not in panel and "<dd>未注明</dd>" not in panel
+    assert "<dt>效力级别</dt><dd>地方性法规</dd>" in panel and "<dt>地区</dt><dd>重庆市</dd>" in panel
+    english = client.get("/en/library/sample-law/").get_data(as_text=True)
+    assert "Not stated: Document number, Issuing authority, Validity," in english
     assert "现行有效" not in panel and "已废止" not in panel
 
 

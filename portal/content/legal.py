@@ -128,10 +128,13 @@ class _Builder:
         label, number, anchor = self.article_meta
         paras = self.open_article
         first = render_block(paras[0]) if paras[0].strip() else "<p></p>"
-        link = f'<a class="art-label" href="#{anchor}">{html.escape(label)}</a> '
+        link = f'<a class="art-label" id="{anchor}-label" href="#{anchor}">{html.escape(label)}</a> '
         first = first.replace("<p>", "<p>" + link, 1)
         body = first + "".join(render_block(p) for p in paras[1:])
-        self.parts.append(f'<div class="article" id="{anchor}">{body}</div>')
+        # Each article is a region named by its label, so screen readers can move article by article.
+        self.parts.append(
+            f'<div class="article" id="{anchor}" role="region" aria-labelledby="{anchor}-label">{body}</div>'
+        )
         text = label + " " + "\n".join(p.strip() for p in paras)
         self.articles.append(Article(label, number, anchor, text.strip()))
         self.open_article = None

@@ -12,7 +12,7 @@ from ..content.render import plain_text
 from ..content.schema import IP_FIELDS, LEVELS, SECTIONS
 
 SECTION_NAMES = tuple(SECTIONS)
-_ARTICLE_DIV = re.compile(r'<div class="article" id="([^"]+)">.*?</div>', re.S)
+_ARTICLE_DIV = re.compile(r'<div class="article" id="([^"]+)"[^>]*>.*?</div>', re.S)
 _BLANK_LINES = re.compile(r"[ \t]*\n[ \t\n]*")
 EPOCH = dt.date(1900, 1, 1)
 CHUNK_CHARS = 3000

@@ -9,6 +9,7 @@ from . import (
     campaigns,
     compare,
     converters,
+    downloads,
     errors,
     feeds,
     files,
@@ -28,8 +29,8 @@ def init_app(app: Flask) -> None:
     converters.init_app(app)
     template_helpers.init_app(app)
     prefs.init_app(app)
-    for module in (home, library, compare, campaigns, toolkit, teaching, articles, indicators, feeds, files, search,
-                   errors, prefs):
+    for module in (home, library, downloads, compare, campaigns, toolkit, teaching, articles, indicators, feeds, files,
+                   search, errors, prefs):
         app.register_blueprint(module.bp)
     errors.init_app(app)
     search.init_app(app)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import unquote
 
 from flask import Flask
 from flask_babel import gettext
 
 from .. import urls
+from ..content.meta_rows import meta_rows
 from ..content.schema import SECTIONS
 from ..content.steps import step_groups
+from ..generate import FORMATS
 
 
 def format_date(value: dt.date | None, lang: str) -> str:
@@ -107,6 +110,13 @@ def file_kind(fmt: str) -> str:
     return {"pdf": "PDF", "docx": "Word", "pptx": "PowerPoint", "zip": "ZIP"}.get(fmt, fmt.upper())
 
 
+def generated_downloads(entry) -> list:
+    """The generated .pdf and .docx of a law or policy page (see :mod:`portal.library_files`)."""
+    from ..library_files import downloads
+
+    return downloads(entry)
+
+
 def init_app(app: Flask) -> None:
     """Expose URL builders and formatters to Jinja."""
     app.jinja_env.globals.update(
@@ -131,9 +141,14 @@ def init_app(app: Flask) -> None:
         step_target=step_target,
         step_guide=step_guide,
         step_groups=step_groups,
+        generated_downloads=generated_downloads,
+        short_url=urls.short_path,
+        meta_rows=meta_rows,
+        download_type=lambda fmt: FORMATS[fmt],
     )
     app.jinja_env.filters["localize_links"] = localize_links
     app.jinja_env.tests["chinese"] = is_chinese
+    app.jinja_env.filters["urldecode"] = unquote
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     init_context(app)

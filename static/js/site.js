@@ -1,4 +1,4 @@
-/* Progressive enhancements: elder-friendly mode, article link copying, library filters. */
+/* Progressive enhancements: elder-friendly mode, library filters (article links: reading.js). */
 (function () {
   "use strict";
   var body = document.body;
@@ -18,59 +18,6 @@
       try { window.localStorage.setItem("portal-elder", on ? "1" : "0"); } catch (e) { /* ignore */ }
       document.cookie = "portal-elder=" + (on ? "1" : "0") + "; path=/; max-age=31536000; SameSite=Lax";
       sync();
-    });
-  }
-
-  function setupCopyLinks() {
-    var articles = document.querySelectorAll(".legal-text .article");
-    if (!articles.length) return;
-    var label = body.getAttribute("data-copy-label") || "Copy link";
-    var done = body.getAttribute("data-copied-label") || "Copied";
-    var inAddressBar = body.getAttribute("data-link-shown-label") || "Link in the address bar";
-    // One polite live region tells screen-reader users what happened (the button's name stays put).
-    var status = document.createElement("p");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    (document.getElementById("main") || body).appendChild(status);
-    articles.forEach(function (article) {
-      var heading = article.querySelector(".art-label");
-      var name = heading ? heading.textContent : "";
-      var button = document.createElement("button");
-      var timer = null;
-      button.type = "button";
-      button.className = "copy-link";
-      // The name says which article; it always starts with the visible text (WCAG 2.5.3).
-      function show(text) {
-        button.textContent = text;
-        if (name) button.setAttribute("aria-label", text + " " + name);
-      }
-      function report(text) {
-        var message = name ? text + " " + name : text;
-        show(text);
-        status.textContent = message;
-        clearTimeout(timer);
-        timer = setTimeout(function () {
-          show(label);
-          if (status.textContent === message) status.textContent = "";
-        }, 2000);
-      }
-      // No clipboard (plain http, old browser) or permission refused: put the article's link in
-      // the address bar (#art-N), from where it can be copied or bookmarked, and say so.
-      function showInAddressBar() {
-        window.location.hash = article.id;
-        button.focus({ preventScroll: true });  // following the anchor would drop the focus
-        report(inAddressBar);
-      }
-      show(label);
-      button.addEventListener("click", function () {
-        var url = window.location.href.split("#")[0] + "#" + article.id;
-        if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
-          navigator.clipboard.writeText(url).then(function () { report(done); }, showInAddressBar);
-        } else {
-          showInAddressBar();
-        }
-      });
-      article.appendChild(button);
     });
   }
 
@@ -127,7 +74,6 @@
   }
 
   setupElderMode();
-  setupCopyLinks();
   setupLanguageSwitch();
   setupFilters();
 })();

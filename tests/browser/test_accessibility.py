@@ -47,13 +47,13 @@ def test_no_wcag_violations_in_elder_mode(site, page, axe_source, name):
 
 
 def test_no_wcag_violations_with_a_filtered_library_and_a_targeted_article(site, page, axe_source):
-    """States the scripts create: an emptied list, a highlighted article, a copy button pressed."""
+    """States the scripts create: an emptied list, a highlighted article, an article link copied."""
     page.goto(site.url("/zh/library/"))
     page.get_by_label("效力级别").select_option("司法解释")
     page.get_by_label("地区").select_option(index=page.locator("#filter-region option").count() - 1)
     check_with_axe(page, axe_source, f"{site.mode} filtered library")
     page.goto(site.url(site.path("law") + "#art-3"))
-    page.locator("#art-3 .copy-link").click()
+    page.locator("#art-3 .art-label").click()
     check_with_axe(page, axe_source, f"{site.mode} law with #art-3 targeted")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from playwright.sync_api import expect
@@ -107,46 +107,47 @@ def test_language_link_keeps_the_page(site, page, start):
     expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
 
 
-def _focus_copy_button(page, article):
-    """Reach an article's copy button from its 第N条 link with the keyboard."""
-    article.locator(".art-label").focus()
-    page.keyboard.press("Tab")
-    button = article.locator(".copy-link")
-    expect(button).to_be_focused()
-    return button
+def _short_link(site, path: str, anchor: str) -> str:
+    """The citable link of an article of the current version: the law's short address."""
+    from portal.citations.resolve import short_name
+
+    title = unquote(path).rstrip("/").rsplit("/", 1)[1].rsplit("-", 3)[0]
+    return site.url(f"/zh/library/{short_name(title)}/#{anchor}")
 
 
 def test_copy_link_copies_the_article_address(site, new_page):
+    """The 第N条 label is the article's one control: it follows its anchor and copies the short link."""
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     law_url = site.url(site.path("law"))
     page.goto(law_url)
     articles = page.locator(".legal-text .article")
-    assert page.locator(".legal-text .article > .copy-link").count() == articles.count() > 100
-    article = articles.nth(4)
-    button = _focus_copy_button(page, article)
-    expect(button).to_have_accessible_name("复制链接 第五条")
+    assert page.locator(".legal-text .article .art-label").count() == articles.count() > 100
+    label = articles.nth(4).locator(".art-label")
+    expect(label).to_have_accessible_name("第五条")
+    label.focus()
     page.keyboard.press("Enter")
-    expect(button).to_have_text("已复制")
-    expect(page.get_by_role("status")).to_have_text("已复制 第五条")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{law_url}#art-5"
-    expect(button).to_have_text("复制链接", timeout=5000)  # the label comes back
+    expect(page.get_by_role("status").filter(has_text="第五条")).to_have_text("已复制 第五条")
+    expect(label).to_have_attribute("data-said", "已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == _short_link(site, site.path("law"), "art-5")
+    expect(page).to_have_url(f"{law_url}#art-5")
+    expect(label).not_to_have_attribute("data-said", "已复制", timeout=5000)  # the note goes away
     assert not page.problems
 
 
 def test_copy_link_without_a_clipboard_shows_the_link_in_the_address_bar(site, new_page):
-    """site.js: with no usable clipboard (plain http, or permission refused) the article's link is
-    put in the address bar (its #art-N anchor), and the button says so instead of "copied"."""
+    """reading.js: with no usable clipboard (plain http, or permission refused) the article's link is
+    in the address bar (its #art-N anchor, which the label follows), and the page says so."""
     page = new_page()
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
     law_url = site.url(site.path("law"))
     page.goto(law_url)
-    article = page.locator(".legal-text .article").nth(4)
-    button = _focus_copy_button(page, article)
+    label = page.locator(".legal-text .article").nth(4).locator(".art-label")
+    label.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{law_url}#art-5")
     assert page.evaluate("document.querySelector(':target').id") == "art-5"
-    expect(button).to_have_text("链接已在地址栏")
-    expect(button).to_be_focused()
+    expect(page.get_by_role("status").filter(has_text="第五条")).to_have_text("链接已在地址栏 第五条")
+    expect(label).to_be_focused()
     assert not page.problems
 
 
@@ -158,10 +159,10 @@ def test_copy_link_with_the_clipboard_refused_falls_back_to_the_address_bar(site
     )
     law_url = site.url(site.path("law"))
     page.goto(law_url)
-    article = page.locator(".legal-text .article").nth(4)
-    _focus_copy_button(page, article).press("Enter")
+    label = page.locator(".legal-text .article").nth(4).locator(".art-label")
+    label.press("Enter")
     expect(page).to_have_url(f"{law_url}#art-5")
-    expect(article.locator(".copy-link")).to_have_text("链接已在地址栏")
+    expect(label).to_have_attribute("data-said", "链接已在地址栏")
 
 
 def test_elder_mode_enlarges_text_and_is_remembered(site, page):

@@ -72,7 +72,7 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
             yield "library.document", {"lang": lang, "slug": entry.slug}
         for name in frozen_short_names(catalog, moment):
             yield "library.document", {"lang": lang, "slug": name}
-    for entry in catalog.in_sections(LIBRARY_SECTIONS, moment):
+    for entry in catalog.in_sections(LIBRARY_SECTIONS, moment) if app.config["LIBRARY_DOWNLOADS"] else ():
         for fmt in DOWNLOAD_FORMATS:
             yield "downloads.library_file", {"slug": entry.slug, "fmt": fmt}
     yield from campaign_pages(catalog, moment)
@@ -99,6 +99,8 @@ def _empty_endpoints(app: Flask) -> set[str]:
         empty.update({"toolkit.page", "toolkit.file"})
     if not catalog.in_sections(LIBRARY_SECTIONS, now()):
         empty.update({"library.document", "downloads.library_file"})
+    if not app.config["LIBRARY_DOWNLOADS"]:
+        empty.add("downloads.library_file")
     if not any(compare_pages(catalog, now())):
         empty.add("compare.page")
     if not catalog.section("curricula", now()):

@@ -123,7 +123,10 @@ def file_bytes(entry: Entry, fmt: str) -> bytes:
 
 
 def downloads(entry: Entry) -> list[Download]:
-    """The generated files of a law or policy page, with their sizes (typesetting them if needed)."""
+    """The generated files of a law or policy page, with their sizes (typesetting them if needed); none when
+    the ``LIBRARY_DOWNLOADS`` setting is off."""
+    if not current_app.config["LIBRARY_DOWNLOADS"]:
+        return []
     sizes = current_app.extensions.setdefault("portal.generated.sizes", {})
     doc = print_doc(entry)
     found = []

@@ -60,6 +60,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder where generated downloads (PDF, Word, PNG) are kept by content fingerprint and reused.",
     ),
     Setting(
+        "LIBRARY_DOWNLOADS",
+        True,
+        "PORTAL_LIBRARY_DOWNLOADS",
+        "Offer every law and policy as generated PDF and Word files (typeset once per version, about 0.3 s each"
+        " cold, then reused from GENERATED_CACHE_DIR).",
+    ),
+    Setting(
         "LICENCE",
         "CC BY 4.0",
         "PORTAL_LICENCE",

@@ -205,3 +205,17 @@ def test_frozen_build_writes_the_files_and_a_second_build_reuses_them(tmp_path):
     assert generated_cache(changed).misses == 2  # the new version, once per format
     assert "为了保护和促进知识产权" in pdf_text(pdf.read_bytes())
     assert len(list((tmp_path / "generated").iterdir())) == 4
+
+
+def test_downloads_can_be_switched_off_for_a_very_large_library(tmp_path):
+    app = _small_site(tmp_path, "第一条 为了保护知识产权，制定本条例。")
+    app.config["LIBRARY_DOWNLOADS"] = False
+    client = app.test_client()
+    response = client.get("/zh/library/sample-law/")
+    assert response.status_code == 200 and "第一条" in response.get_data(as_text=True)
+    assert "/downloads/library/" not in response.get_data(as_text=True)
+    assert client.get("/downloads/library/sample-law.pdf").status_code == 404
+    out = tmp_path / "site"
+    build_site(app, out)
+    assert not (out / "downloads").exists()
+    assert not list((tmp_path / "generated").glob("*.pdf"))

@@ -162,7 +162,7 @@ def test_a_renderer_failure_answers_503_not_500(tmp_path, monkeypatch):
     from portal.generate import cache
     from portal.generate.render import GenerateError
 
-    def broken(doc, fmt):
+    def broken(doc, fmt, *args):
         raise GenerateError("no NotoSansCJK-Regular.ttc found: install fonts-noto-cjk")
 
     monkeypatch.setattr(cache, "render", broken)

@@ -220,17 +220,10 @@ class QueryTerm:
         return (self.quoted or len(self.pieces) > 1) and not single
 
 
-@dataclass(frozen=True)
-class ParsedQuery:
-    """A parsed query: its terms, or why there is nothing to search for."""
+class _Terms:
+    """What a query and each of its alternatives give the ranking: pieces and required index terms."""
 
-    raw: str
-    terms: tuple[QueryTerm, ...] = ()
-    error: str | None = None
-    searched: str = ""  # the folded query without its question words: what synonyms and known items read
-    also: tuple[Alternative, ...] = ()  # the query again with a listed everyday word replaced (synonyms)
-    known: tuple[str, ...] = ()  # special heading terms the whole query could be (known.py)
-    citation: tuple[str, int] | None = None  # (work's heading term, article number) when it names an article
+    terms: tuple[QueryTerm, ...]
 
     @property
     def pieces(self) -> list[Piece]:
@@ -242,6 +235,19 @@ class ParsedQuery:
         """Index terms every result contains, in query order, without repeats."""
         return list(dict.fromkeys(k for p in self.pieces if p.required for k in p.keys))
 
+
+@dataclass(frozen=True)
+class ParsedQuery(_Terms):
+    """A parsed query: its terms, or why there is nothing to search for."""
+
+    raw: str
+    terms: tuple[QueryTerm, ...] = ()
+    error: str | None = None
+    searched: str = ""  # the folded query without its question words: what synonyms and known items read
+    also: tuple[Alternative, ...] = ()  # the query again with a listed everyday word replaced (synonyms)
+    known: tuple[str, ...] = ()  # special heading terms the whole query could be (known.py)
+    citation: tuple[str, int] | None = None  # (work's heading term, article number) when it names an article
+
     def to_json(self) -> dict:
         """The analysed query as plain data (compared with the browser search in the tests)."""
         return {
@@ -252,22 +258,12 @@ class ParsedQuery:
 
 
 @dataclass(frozen=True)
-class Alternative:
+class Alternative(_Terms):
     """The query with one everyday word replaced by one of the law's words for it."""
 
     word: str
     meaning: str
     terms: tuple[QueryTerm, ...]
-
-    @property
-    def pieces(self) -> list[Piece]:
-        """Every piece of every term, in order."""
-        return [p for t in self.terms for p in t.pieces]
-
-    @property
-    def required_keys(self) -> list[str]:
-        """Index terms every result of this alternative contains."""
-        return list(dict.fromkeys(k for p in self.pieces if p.required for k in p.keys))
 
 
 def terms_json(terms: tuple[QueryTerm, ...]) -> list[dict]:

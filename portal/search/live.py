@@ -31,7 +31,7 @@ from .whoosh_fields import TermPool, block_postings, schema
 
 INDEX_FORMAT = 3
 CURRENT = "current"
-META = "portal-the browser searchon"
+META = "portal-search.json"
 Progress = Callable[[int, int], None]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, request
 
-# As deploy/nginx.conf's `expires 5m` for the frozen HTML: a new build or edit is seen within minutes.
-PUBLIC_HTML = "public, max-age=300"
+# Revalidated on every visit (cheap: the ETag answers 304), because a page depends on the reader's
+# 长辈模式 cookie as well as its URL: a page kept for minutes would undo the switch (Vary: Cookie).
+PUBLIC_HTML = "public, no-cache"
 # `portal serve` shows drafts and edits at once: browsers must ask again every time.
 PREVIEW_HTML = "no-cache, private"
 
@@ -23,6 +24,7 @@ def init_app(app: Flask) -> None:
             return response
         preview = current_app.config.get("PREVIEW") or current_app.config.get("SHOW_DRAFTS")
         response.headers.setdefault("Cache-Control", PREVIEW_HTML if preview else PUBLIC_HTML)
+        response.vary.add("Cookie")
         if "ETag" not in response.headers:
             response.add_etag()
         return response.make_conditional(request)

@@ -106,9 +106,11 @@ def test_outline_and_article_regions(site, page):
     levels = page.evaluate("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')]"
                            ".map(h => [h.tagName, h.textContent.trim()])")
     text_at = levels.index(["H2", "正文"])
-    chapters = [text for tag, text in levels[text_at + 1:] if tag == "H3"]
+    after = levels[text_at + 1:]
+    text_end = next((i for i, (tag, _) in enumerate(after) if tag == "H2"), len(after))
+    chapters = [text for tag, text in after[:text_end] if tag == "H3"]
     assert chapters[0].startswith("第一章") and all(t.startswith("第") for t in chapters)
-    assert all(tag in ("H3", "H4") for tag, _ in levels[text_at + 1:] if tag != "H2")
+    assert all(tag in ("H3", "H4") for tag, _ in after[:text_end])
     assert page.get_by_role("region", name="第五条").count() == 1
 
 

@@ -7,6 +7,7 @@ from flask import Blueprint, render_template, request
 from ..content.catalog import Catalog
 from ..content.model import Entry
 from ..content.schema import IP_FIELDS, LEVELS
+from .chinese_only import chinese_only, contents
 from .common import catalog, now, show_drafts, visible_or_404
 
 bp = Blueprint("library", __name__)
@@ -73,7 +74,12 @@ def _related(cat: Catalog, entry: Entry) -> dict:
 
 @bp.route("/<lang:lang>/library/<slug:slug>/")
 def document(lang: str, slug: str):
-    """One law or policy with its metadata panel, contents and anchored articles."""
+    """One law or policy with its metadata panel, contents and anchored articles.
+
+    In English, a text that has no English version shows its contents, each item leading to the
+    article on the Chinese page, instead of a copy of the Chinese text.
+    """
     cat = catalog()
     entry = visible_or_404(cat.library_entry(slug))
-    return render_template("document.html", entry=entry, **_related(cat, entry))
+    chinese_contents = contents(entry) if chinese_only(entry, lang) else None
+    return render_template("document.html", entry=entry, contents=chinese_contents, **_related(cat, entry))

@@ -1,7 +1,7 @@
 """Build cost by library size (not a test): a cold ``portal build`` at several sizes, to extrapolate.
 
     .venv/bin/python bench/build_slope.py --corpus /work/shared/scale-corpus --corpus /work/shared/corpus \
-        --sizes 850,1700,3403
+        --sizes 850,1700,3403 [--keep /tmp/site-3403]
 
 Each size is the first N law and policy files of the ``--corpus`` folders (in folder order, then
 by name) copied into a temporary content folder, published with the repository's ``content/``.
@@ -70,6 +70,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", type=Path, required=True)
     parser.add_argument("--sizes", default="850,1700,3403")
     parser.add_argument("--estimate", type=int, default=30000)
+    parser.add_argument("--keep", type=Path, help="keep the largest build here (site/, index/, content/)")
     args = parser.parse_args()
     files = library_files(args.corpus)
     sizes = [min(int(s), len(files)) for s in args.sizes.split(",")]
@@ -82,6 +83,9 @@ def main() -> None:
             rows.append({"documents": size, **result})
             print(f"{size:>6} documents: {result['wall_s']:>7.1f} s wall, {result['cpu_s']:>7.1f} s CPU, "
                   f"peak {result['peak_mb']} MB (largest build so far)", flush=True)
+            if args.keep and size == sizes[-1]:
+                shutil.rmtree(args.keep, ignore_errors=True)
+                shutil.copytree(root, args.keep, symlinks=True)
             shutil.rmtree(root)
     for a, b in zip(rows, rows[1:], strict=False):
         slope = (b["wall_s"] - a["wall_s"]) / (b["documents"] - a["documents"]) * 1000

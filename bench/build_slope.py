@@ -1,10 +1,12 @@
 """Build cost by library size (not a test): a cold ``portal build`` at several sizes, to extrapolate.
 
-    .venv/bin/python bench/build_slope.py --corpus /work/shared/scale-corpus --corpus /work/shared/corpus \
-        --sizes 850,1700,3403 [--keep /tmp/site-3403]
+    .venv/bin/python bench/build_slope.py --corpus ../shared/scale-corpus --with ../shared/corpus \
+        --with instance/content --sizes 850,1700,3403 [--keep /tmp/site-3403]
 
-Each size is the first N law and policy files of the ``--corpus`` folders (in folder order, then
-by name) copied into a temporary content folder, published with the repository's ``content/``.
+Each size N is every document of the ``--with`` folders (published whole: the team's
+``content/``, which is always published too, links to them) plus the first law and policy files
+of the ``--corpus`` folders (in folder order, then by name) up to N documents in all, copied into
+a temporary content folder.
 Each build runs in its own process (``portal build``); wall time, CPU time and peak memory are
 printed per size, with the seconds per 1,000 documents between consecutive sizes and a linear
 estimate for ``--estimate`` documents (default 30,000).
@@ -47,20 +49,20 @@ def subset(files: list[Path], size: int, root: Path) -> Path:
     return content
 
 
-def timed_build(content: Path, out: Path) -> dict:
+def timed_build(folders: list[Path], out: Path) -> dict:
     """Run ``portal build`` in a child process; wall and CPU seconds and its peak memory."""
     env = dict(os.environ, PORTAL_CONFIG=str(out.parent / "portal.toml"), PORTAL_INDEX_DIR=str(out.parent / "index"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "portal.cli", "build", "--content", str(REPO / "content"), "--content", str(content),
-         "--out", str(out)],
+        [sys.executable, "-m", "portal.cli", "build", "--content", str(REPO / "content"),
+         *(arg for folder in folders for arg in ("--content", str(folder))), "--out", str(out)],
         cwd=REPO, env=env, capture_output=True, text=True,
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        raise SystemExit(f"build failed at {content}:\n{done.stderr[-2000:]}")
+        raise SystemExit(f"build failed at {folders[0]}:\n{done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_mb": round(after.ru_maxrss / 1024)}
 
@@ -68,18 +70,20 @@ def timed_build(content: Path, out: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", type=Path, required=True)
+    parser.add_argument("--with", dest="always", action="append", type=Path, default=[])
     parser.add_argument("--sizes", default="850,1700,3403")
     parser.add_argument("--estimate", type=int, default=30000)
     parser.add_argument("--keep", type=Path, help="keep the largest build here (site/, index/, content/)")
     args = parser.parse_args()
     files = library_files(args.corpus)
-    sizes = [min(int(s), len(files)) for s in args.sizes.split(",")]
+    fixed = len(library_files(args.always))
+    sizes = [min(int(s), len(files) + fixed) for s in args.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="build-slope-") as tmp:
         for size in sizes:
             root = Path(tmp) / str(size)
             root.mkdir()
-            result = timed_build(subset(files, size, root), root / "site")
+            result = timed_build([subset(files, size - fixed, root), *args.always], root / "site")
             rows.append({"documents": size, **result})
             print(f"{size:>6} documents: {result['wall_s']:>7.1f} s wall, {result['cpu_s']:>7.1f} s CPU, "
                   f"peak {result['peak_mb']} MB (largest build so far)", flush=True)

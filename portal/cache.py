@@ -10,6 +10,7 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, request
 
@@ -68,11 +69,27 @@ def next_publication(moment: dt.datetime) -> dt.datetime | None:
     return min(upcoming, default=None)
 
 
+# Pages whose query string selects what they show: cached per query (library filters and their pages).
+QUERY_PAGES = {"library.index": frozenset({"level", "region", "field", "status", "page"})}
+
+
+def cache_key() -> str | None:
+    """The key of this request's page: its path, plus the normalised query of a filter page; None: not cached."""
+    if not request.query_string:
+        return request.path
+    allowed = QUERY_PAGES.get(request.endpoint or "")
+    args = request.args
+    if allowed is None or not set(args) <= allowed or any(len(args.getlist(k)) > 1 for k in args):
+        return None
+    chosen = sorted((k, v) for k, v in args.items() if v)
+    return request.path + ("?" + urlencode(chosen) if chosen else "")
+
+
 def _cacheable_request() -> bool:
     config = current_app.config
     return (
         request.method == "GET"
-        and not request.query_string
+        and cache_key() is not None
         and not config.get("FREEZING")
         and not config.get("SHOW_DRAFTS")
         and config.get("PAGE_CACHE_SIZE", 0) > 0
@@ -90,7 +107,7 @@ def init_app(app: Flask) -> None:
     def replay() -> Response | None:
         if not _cacheable_request():
             return None
-        page = cache.get(request.path, now())
+        page = cache.get(cache_key(), now())
         if page is None:
             return None
         return Response(page.body, status=page.status, mimetype=page.mimetype)
@@ -101,5 +118,5 @@ def init_app(app: Flask) -> None:
             if not response.direct_passthrough:
                 moment = now()
                 page = CachedPage(response.get_data(), 200, response.mimetype, next_publication(moment))
-                cache.put(request.path, page)
+                cache.put(cache_key(), page)
         return response

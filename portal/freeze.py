@@ -20,6 +20,7 @@ from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
 from .views.compare import page_urls as compare_pages
 from .views.converters import ARTICLE_SECTIONS, FEED_SECTIONS
+from .views.library import frozen_pages as library_pages
 from .views.teaching import page_urls as teaching_pages
 
 Progress = Callable[[int, int, str], None]  # (pages done, pages expected, url)
@@ -48,10 +49,12 @@ def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     yield "errors.not_found_page", {"lang": "en"}
     yield "feeds.sitemap", {}
     yield "feeds.library_json", {}
+    yield "library.library_list", {}
     yield "indicators.indicators_json", {}
     for lang in LANGUAGES:
         yield "home.index", {"lang": lang}
         yield "library.index", {"lang": lang}
+        yield from library_pages(app, lang)
         yield "search.page", {"lang": lang}
         yield "indicators.dashboard", {"lang": lang}
         yield "indicators.csv_file", {"lang": lang}

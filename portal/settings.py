@@ -96,6 +96,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DEFAULT_LANGUAGE", "zh", "PORTAL_DEFAULT_LANGUAGE", "Language of / when the browser states none."),
     Setting("PAGE_SIZE", 20, "PORTAL_PAGE_SIZE", "Items per page in section listings and search results."),
     Setting(
+        "LIBRARY_PAGE_SIZE",
+        100,
+        "PORTAL_LIBRARY_PAGE_SIZE",
+        "Laws and policies per page of the library listing (/zh/library/page/2/ …).",
+    ),
+    Setting(
         "STAFF_LANGUAGE",
         "",
         "PORTAL_STAFF_LANGUAGE",

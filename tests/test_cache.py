@@ -31,11 +31,23 @@ def test_scheduled_item_appears_when_its_time_comes(tmp_path):
     assert client.get("/zh/news/later/").status_code == 200
 
 
-def test_query_strings_and_errors_are_not_cached(app):
+def test_other_query_strings_and_errors_are_not_cached(app):
     client = app.test_client()
-    client.get("/zh/library/?level=法律")
+    client.get("/zh/library/?utm=x")
+    client.get("/zh/news/?level=法律")
+    client.get("/zh/library/?level=法律&level=司法解释")
     client.get("/zh/nothing-here/")
     assert not [k for k in app.extensions["portal.page_cache"].pages if "?" in k or "nothing" in k]
+
+
+def test_library_filter_pages_are_cached_once_per_filter(app):
+    client = app.test_client()
+    first = client.get("/zh/library/?level=法律&region=")
+    pages = app.extensions["portal.page_cache"].pages
+    assert list(pages) == ["/zh/library/?level=%E6%B3%95%E5%BE%8B"]
+    again = client.get("/zh/library/?region=&level=法律")
+    assert again.data == first.data and "共 0 部，全部 1 部" in again.get_data(as_text=True)
+    assert len(pages) == 1
 
 
 def test_cache_is_bounded(tmp_path):

@@ -59,8 +59,8 @@ def test_english_page_shows_chinese_text_with_notice(client):
 
 def test_library_filters_live(client):
     html = client.get("/zh/library/?level=法律").get_data(as_text=True)
-    item = html.split('id="library-list"', 1)[1]
-    assert 'data-level="地方性法规"' in item and " hidden>" in item
+    listing = html.split('id="library-list"', 1)[1].split("</ul>", 1)[0]
+    assert "示例知识产权保护条例" not in listing and 'id="library-empty" hidden' not in html
     assert "共 0 部，全部 1 部" in html
     html = client.get("/zh/library/?level=地方性法规&region=重庆市").get_data(as_text=True)
     assert "共 1 部，全部 1 部" in html
@@ -173,7 +173,8 @@ def test_series_are_linked(corpus_client):
 
 def test_library_lists_all_documents_with_filters(corpus_client):
     html = corpus_client.get("/zh/library/").get_data(as_text=True)
-    assert html.count('data-level="') >= 54
+    listing = html.split('id="library-list"', 1)[1].split("</ul>", 1)[0]
+    assert listing.count("<li>") >= 54
     assert '<option value="司法解释">' in html and '<option value="unknown">未注明</option>' in html
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request
+import json
+from collections.abc import Iterator
+
+from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
 
 from ..content.catalog import Catalog
 from ..content.model import Entry
 from ..content.schema import IP_FIELDS, LEVELS
 from ..library_names import current_version, lookup, short_name_for
 from ..urls import entry_path, short_path
+from .chinese_only import chinese_only, contents
 from .common import catalog, now, show_drafts, visible_or_404
 
 bp = Blueprint("library", __name__)
@@ -16,15 +20,25 @@ UNKNOWN = "unknown"
 FILTERS = ("level", "region", "field", "status")
 
 
+_VALUES: dict[int, tuple[Entry, dict[str, list[str]]]] = {}
+
+
 def facet_values(entry: Entry) -> dict[str, list[str]]:
-    """The filter values of an entry (``unknown`` where the source states none)."""
+    """The filter values of an entry (``unknown`` where the source states none), found once per entry object."""
+    cached = _VALUES.get(id(entry))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    if len(_VALUES) > 50000:
+        _VALUES.clear()
     legal = entry.legal
-    return {
+    values = {
         "level": [legal.level or UNKNOWN],
         "region": [legal.region or UNKNOWN],
         "field": list(entry.ip_fields) or [UNKNOWN],
         "status": [legal.status or UNKNOWN],
     }
+    _VALUES[id(entry)] = (entry, values)
+    return values
 
 
 def _facets(entries: list[Entry]) -> dict[str, list[str]]:
@@ -42,26 +56,80 @@ def _facets(entries: list[Entry]) -> dict[str, list[str]]:
 
 
 def _matches(entry: Entry, chosen: dict[str, str]) -> bool:
+    if not any(chosen.values()):
+        return True
     values = facet_values(entry)
     return all(not want or want in values[name] for name, want in chosen.items())
 
 
-@bp.route("/<lang:lang>/library/")
-def index(lang: str):
-    """All laws and policies, newest first; filters work live (query) and frozen (script)."""
+def _chosen() -> dict[str, str]:
+    return {name: request.args.get(name, "") for name in FILTERS}
+
+
+def _query_page() -> int:
+    """The ``page`` of a filtered listing (``?level=法律&page=2``); 404 when it is not a number."""
+    value = request.args.get("page", "1")
+    if not value.isdigit():
+        abort(404)
+    return int(value)
+
+
+def page_count(total: int) -> int:
+    """Pages the library listing needs for ``total`` entries."""
+    return max(1, -(-total // current_app.config["LIBRARY_PAGE_SIZE"]))
+
+
+@bp.route("/<lang:lang>/library/", defaults={"page": 0})
+@bp.route("/<lang:lang>/library/page/<int:page>/")
+def index(lang: str, page: int):
+    """Laws and policies, newest first, a page at a time; filters work live (query) and frozen (script).
+
+    The unfiltered listing pages in the path (/zh/library/page/2/); a filtered one in the query
+    (?level=法律&page=2), which the frozen site's script answers from ``library_list`` alone.
+    """
     entries = catalog().library(now(), show_drafts())
-    chosen = {name: request.args.get(name, "") for name in FILTERS}
-    shown = {e.key for e in entries if _matches(e, chosen)}
+    chosen = _chosen() if page == 0 else dict.fromkeys(FILTERS, "")
+    if page == 0:
+        page = _query_page()
+    matching = [e for e in entries if _matches(e, chosen)]
+    pages = page_count(len(matching))
+    if page < 1 or page > pages:
+        abort(404)
+    size = current_app.config["LIBRARY_PAGE_SIZE"]
     return render_template(
         "library.html",
-        entries=entries,
-        shown=shown,
+        entries=matching[(page - 1) * size : page * size],
+        matching=len(matching),
         total=len(entries),
+        page=page,
+        pages=pages,
+        page_size=size,
         facets=_facets(entries),
         chosen=chosen,
-        facet_values=facet_values,
+        filtered={name: value for name, value in chosen.items() if value},
         unknown=UNKNOWN,
     )
+
+
+@bp.route("/library/list.json")
+def library_list():
+    """Every law and policy as a compact row, for the frozen listing's filters (language-neutral)."""
+    entries = catalog().library(now(), show_drafts())
+    rows = [
+        [e.slug, e.title, e.legal.level, e.legal.region, list(e.ip_fields), e.legal.status, e.legal.doc_number,
+         e.date.isoformat() if e.date else None]
+        for e in entries
+    ]
+    body = json.dumps({"unknown": UNKNOWN, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, mimetype="application/json")
+
+
+def frozen_pages(app: Flask, lang: str) -> Iterator[tuple[str, dict]]:
+    """The listing's pages after the first, for the freezer (the first is ``library.index``)."""
+    entries = app.extensions["portal.catalog"].library(now())
+    pages = max(1, -(-len(entries) // app.config["LIBRARY_PAGE_SIZE"]))
+    for page in range(2, pages + 1):
+        yield "library.index", {"lang": lang, "page": page}
 
 
 def _related(cat: Catalog, entry: Entry) -> dict:
@@ -89,7 +157,8 @@ def document(lang: str, slug: str):
     jump = _jump_target(entry)
     if jump:
         return redirect(jump, 303)
-    return render_template("document.html", entry=entry, **_related(cat, entry))
+    chinese = _chinese_contents(entry, lang)
+    return render_template("document.html", entry=entry, contents=chinese, **_related(cat, entry))
 
 
 def _jump_target(entry: Entry) -> str | None:
@@ -116,4 +185,11 @@ def _short_address(cat: Catalog, lang: str, requested: str):
     jump = _jump_target(entry)
     if jump:
         return redirect(jump, 303)
-    return render_template("document.html", entry=entry, canonical=entry_path(entry, lang), **_related(cat, entry))
+    return render_template("document.html", entry=entry, canonical=entry_path(entry, lang),
+                           contents=_chinese_contents(entry, lang), **_related(cat, entry))
+
+
+def _chinese_contents(entry: Entry, lang: str):
+    """In English, a text with no English version shows its contents (each item leading to the article on
+    the Chinese page) instead of a copy of the Chinese text; None otherwise."""
+    return contents(entry) if chinese_only(entry, lang) else None

@@ -1,9 +1,7 @@
-/* Progressive enhancements: elder-friendly mode, library filters (article links: reading.js). */
+/* Progressive enhancements: elder-friendly mode (library filters: library-filter.js; article links: reading.js). */
 (function () {
   "use strict";
-  var body = document.body;
-
-  function setupElderMode() {
+    function setupElderMode() {
     var link = document.querySelector(".elder-toggle");
     if (!link) return;
     var root = document.documentElement;
@@ -21,48 +19,6 @@
     });
   }
 
-  // The library's filter form only: it names the list it filters. The search page's form (also
-  // styled as .filters) submits as a normal GET live and is run by search.js frozen.
-  function setupFilters() {
-    var form = document.querySelector("form.filters[data-filter-target]");
-    if (!form) return;
-    var list = document.getElementById(form.getAttribute("data-filter-target"));
-    var count = document.getElementById("library-count");
-    var empty = document.getElementById("library-empty");
-    var selects = form.querySelectorAll("select");
-    var items = list ? list.querySelectorAll("li") : [];
-    function apply(updateUrl) {
-      var shown = 0;
-      var params = new URLSearchParams();
-      items.forEach(function (item) {
-        var ok = true;
-        selects.forEach(function (select) {
-          if (!select.value) return;
-          var values = (item.getAttribute("data-" + select.name) || "").split("|");
-          if (values.indexOf(select.value) < 0) ok = false;
-        });
-        item.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
-      if (count) {
-        count.textContent = count.getAttribute("data-template").replace("{shown}", shown).replace("{total}", items.length);
-      }
-      if (empty) empty.hidden = shown > 0;
-      if (updateUrl) {
-        var query = params.toString();
-        window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
-      }
-    }
-    var initial = new URLSearchParams(window.location.search);
-    selects.forEach(function (select) {
-      if (initial.get(select.name)) select.value = initial.get(select.name);
-      select.addEventListener("change", function () { apply(true); });
-    });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
-    apply(false);
-  }
-
   // On the search page the language switch carries the query (and filters) shown at the moment
   // it is followed: the frozen page changes its address without reloading.
   function setupLanguageSwitch() {
@@ -75,5 +31,4 @@
 
   setupElderMode();
   setupLanguageSwitch();
-  setupFilters();
 })();

@@ -85,7 +85,7 @@ def test_every_anchor_of_the_chinese_text_is_on_the_english_page(corpus_dir, tmp
     for slug in ("专利法-2020-10-17", "商标法-2019-04-23"):
         chinese = client.get(f"/zh/library/{slug}/").get_data(as_text=True)
         body = chinese.split('class="legal-text prose"', 1)[1]
-        anchors = set(re.findall(r'\bid="([^"]+)"', body))
+        anchors = {a for a in re.findall(r'\bid="([^"]+)"', body) if not a.endswith("-label")}  # labels name regions
         english = client.get(f"/en/library/{slug}/").get_data(as_text=True)
         assert anchors and anchors <= set(re.findall(r'\bid="([^"]+)"', english))
         assert len(english.encode()) < 0.6 * len(chinese.encode())

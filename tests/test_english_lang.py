@@ -41,7 +41,7 @@ def test_english_law_page_and_facts_mark_their_chinese_source_lines(content_dir)
     client = create_app({"TESTING": True, "CONTENT_DIRS": [str(content_dir)]}).test_client()
     page = client.get("/en/library/sourced/").get_data(as_text=True)
     assert '<dd lang="zh-CN">重庆市人民政府公报' in page
-    assert '<div class="legal-text prose" lang="zh-CN"' in page
+    assert '<nav class="toc chinese-contents"' in page and '<ul lang="zh-CN">' in page  # contents, not the text
 
 
 def test_english_campaign_page_marks_the_theme_source(content_dir):

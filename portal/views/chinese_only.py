@@ -50,7 +50,7 @@ def contents(entry: Entry) -> list[ContentsItem]:
     seen: set[str] = set()
     for match in _ANCHORED.finditer(entry.html):
         tag, anchor = match.group(1), match.group(2)
-        if anchor in seen:
+        if anchor in seen or anchor.endswith("-label"):  # an article's own label (it names its region)
             continue
         seen.add(anchor)
         href = f"{page}#{anchor}"

@@ -8,7 +8,8 @@ import json
 import zipfile
 from dataclasses import dataclass
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+from .docx_writer import ZIP_TIME
+
 MANIFEST = "manifest.json"
 
 

@@ -37,7 +37,7 @@ def write_docx(doc: PrintDoc) -> bytes:
         _add_block(document, block.kind, block.text, block.level)
     for note in doc.notes:
         document.add_paragraph(note, style="Intense Quote" if note is doc.notes[0] else None)
-    return _reproducible(document)
+    return reproducible(document)
 
 
 def _add_block(document, kind: str, text: str, level: int) -> None:
@@ -72,8 +72,9 @@ def _set_properties(document, doc: PrintDoc) -> None:
     props.author = props.last_modified_by = ""
 
 
-def _reproducible(document) -> bytes:
-    """Save, then rewrite the zip with fixed member times so equal documents give equal bytes."""
+def reproducible(document) -> bytes:
+    """Save an Office document (Word, PowerPoint), then rewrite its zip with fixed member times, so equal
+    documents give equal bytes."""
     raw = io.BytesIO()
     document.save(raw)
     out = io.BytesIO()

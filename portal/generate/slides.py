@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
-import zipfile
 from dataclasses import asdict, dataclass
 
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from .docx_writer import reproducible
+
 CJK_FONT = "Noto Sans CJK SC"
 FIXED_TIME = dt.datetime(2000, 1, 1)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 POINTS_PER_SLIDE = 6
 SLIDES_VERSION = "1"
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -115,16 +114,4 @@ def write_pptx(deck: SlideDeck) -> bytes:
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
     props.author = props.last_modified_by = ""
-    return _reproducible(prs)
-
-
-def _reproducible(prs) -> bytes:
-    raw = io.BytesIO()
-    prs.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return reproducible(prs)

@@ -39,18 +39,43 @@ def _article(match: re.Match) -> tuple[tuple[int, int | None] | None, int | None
     )
 
 
-def _pattern(names: tuple[str, ...]) -> re.Pattern:
-    bare = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
-    selfs = "|".join(SELF_NAMES)
-    return re.compile(
-        rf"(?P<prev>前条)"
-        rf"|(?:{_TITLE}|(?P<self>{selfs})|(?<![《〈])(?P<bare>{bare})|(?<![条款项之本法例则定释》])(?=第))"
-        rf"(?:{_ART}{_TAIL})?"
-    )
-
-
+_PATTERN = re.compile(rf"(?P<prev>前条)|(?:{_TITLE}|(?P<self>{'|'.join(SELF_NAMES)})|(?=第))(?:{_ART}{_TAIL})?")
+_NOT_LONE_AFTER = frozenset("条款项之本法例则定释》")  # a 第X条 right after these is not a lone citation
+_NOT_NAME_AFTER = frozenset("《〈")
 _LIST_GAP = re.compile(r"[、，,]?(?:和|或者|或|及|以及|与)?")
-_CACHE: dict[tuple[str, ...], re.Pattern] = {}
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The short names as a set, with their lengths: a name is looked up backwards from 第."""
+
+    source: tuple[str, ...]
+    known: frozenset[str]
+    longest: int
+    shortest: int
+
+
+_NAMES: dict[int, _Names] = {}
+
+
+def _names(short_names: tuple[str, ...]) -> _Names:
+    cached = _NAMES.get(id(short_names))
+    if cached is None or cached.source is not short_names:
+        lengths = [len(n) for n in short_names] or [0]
+        cached = _Names(short_names, frozenset(short_names), max(lengths), min(lengths) or 1)
+        if len(_NAMES) > 32:
+            _NAMES.clear()
+        _NAMES[id(short_names)] = cached
+    return cached
+
+
+def _name_before(text: str, end: int, floor: int, names: _Names) -> str | None:
+    """The longest known name ending at ``end`` and starting at or after ``floor`` (not inside 《…》)."""
+    for length in range(min(names.longest, end - floor), names.shortest - 1, -1):
+        start = end - length
+        if text[start:end] in names.known and (start == 0 or text[start - 1] not in _NOT_NAME_AFTER):
+            return text[start:end]
+    return None
 
 
 def find_citations(text: str, short_names: tuple[str, ...] = (), bare_self: bool = False) -> list[Citation]:
@@ -60,26 +85,32 @@ def find_citations(text: str, short_names: tuple[str, ...] = (), bare_self: bool
     article after them. ``bare_self``: a lone 第X条 (no document before it) cites the same document,
     as in the text of a law itself; elsewhere a lone article is ambiguous and is not a citation.
     """
-    pattern = _CACHE.get(short_names) or _CACHE.setdefault(short_names, _pattern(short_names))
+    names = _names(short_names)
     found: list[Citation] = []
-    for match in pattern.finditer(text):
+    floor = 0  # a name starts after the previous match
+    for match in _PATTERN.finditer(text):
+        start, previous_floor, floor = match.start(), floor, match.end()
         if not match.group(0):
             continue
         previous = found[-1] if found else None
-        span = (match.start(), match.end(), match.group(0))
         article, to = _article(match)
         if match.group("prev"):
-            found.append(Citation(*span, "previous"))
+            found.append(Citation(start, match.end(), match.group(0), "previous"))
         elif match.group("title"):
-            found.append(Citation(*span, match.group("title"), article, to))
+            found.append(Citation(start, match.end(), match.group(0), match.group("title"), article, to))
         elif article is None:
             continue
         elif match.group("self"):
-            found.append(Citation(*span, "self", article, to))
-        elif match.group("bare"):
-            found.append(Citation(*span, match.group("bare"), article, to))
+            found.append(Citation(start, match.end(), match.group(0), "self", article, to))
+        elif name := _name_before(text, start, previous_floor, names):
+            begin = start - len(name)
+            found.append(Citation(begin, match.end(), text[begin : match.end()], name, article, to))
+        elif start and text[start - 1] in _NOT_LONE_AFTER:
+            continue
         else:
-            listed = previous and previous.article and _LIST_GAP.fullmatch(text[previous.end : match.start()])
+            listed = previous and previous.article and _LIST_GAP.fullmatch(text[previous.end : start])
             if listed or bare_self:
-                found.append(Citation(*span, previous.document if listed else "self", article, to))
+                found.append(
+                    Citation(start, match.end(), match.group(0), previous.document if listed else "self", article, to)
+                )
     return found

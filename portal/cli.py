@@ -130,7 +130,10 @@ def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> N
         pages=report.pages, out=str(report.output), seconds=f"{report.seconds:.1f}",
     )
     click.echo("\n" + translate(built, lang), err=True)
-    _index(app)
+    if report.reused:
+        reused = _("其中 %(reused)s 页沿用上一次的结果（所读内容未变）", reused=report.reused)
+        click.echo(translate(reused, lang), err=True)
+    _update_index(app)
 
 
 def _rollback(out: Path | None) -> None:
@@ -144,6 +147,19 @@ def _rollback(out: Path | None) -> None:
         raise SystemExit(1) from None
     done = _("%(out)s 已回退到 %(release)s", out=str(target), release=release.name)
     click.echo(translate(done, _language()), err=True)
+
+
+def _update_index(app) -> None:
+    from .pipeline.live_index import update_live_index
+
+    update = update_live_index(app)
+    if update.full:
+        message = _("已为 %(documents)s 篇建立搜索索引，位于 %(path)s，用时 %(seconds)s 秒", documents=update.documents,
+                    path=str(update.path), seconds=f"{update.seconds:.1f}")
+    else:
+        message = _("搜索索引已更新 %(documents)s 篇，位于 %(path)s，用时 %(seconds)s 秒", documents=update.documents,
+                    path=str(update.path), seconds=f"{update.seconds:.1f}")
+    click.echo(translate(message, _language()), err=True)
 
 
 def _index(app) -> None:

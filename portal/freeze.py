@@ -15,6 +15,8 @@ from . import publish
 from .content.catalog import LIBRARY_SECTIONS
 from .library_files import DOWNLOAD_FORMATS
 from .library_names import frozen_short_names
+from .pipeline import prepare
+from .pipeline.freezer import ReusingFreezer
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
@@ -38,6 +40,8 @@ class BuildReport:
     output: Path
     pages: int
     seconds: float
+    reused: int = 0  # pages linked from the previous build (nothing they read had changed)
+    rendered: tuple[str, ...] = ()  # urls rendered afresh
 
 
 def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
@@ -134,8 +138,8 @@ def expected_pages(app: Flask) -> int:
     return sum(1 for _ in _page_urls(app)) + static
 
 
-def make_freezer(app: Flask, destination: Path) -> Freezer:
-    """A Freezer configured against the traps of Flask-Babel + Frozen-Flask."""
+def make_freezer(app: Flask, destination: Path, plan: prepare.Plan | None = None) -> Freezer:
+    """A Freezer configured against the traps of Flask-Babel + Frozen-Flask, reusing what ``plan`` allows."""
     app.config.update(
         FREEZING=True,
         SHOW_DRAFTS=False,
@@ -146,7 +150,7 @@ def make_freezer(app: Flask, destination: Path) -> Freezer:
         FREEZER_DEFAULT_MIMETYPE="text/html",
         FREEZER_STATIC_IGNORE=["*.map"],
     )
-    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=True)
+    freezer = ReusingFreezer(app, plan)
     freezer.register_generator(lambda: _page_urls(app))
     return freezer
 
@@ -158,24 +162,26 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
     out.parent.mkdir(parents=True, exist_ok=True)
     publish.clean_abandoned(out)
     try:
-        with publish.staging(out) as folder:
-            pages = _freeze_into(app, folder, out, progress)
+        with prepare.pinned_time(app), publish.staging(out) as folder:
+            plan = prepare.plan(app, out)
+            pages = _freeze_into(app, folder, out, progress, plan)
             folder.chmod(0o755)  # mkdtemp makes it private; the web server must read it
-            publish.publish(folder, out, keep=int(app.config.get("BUILD_KEEP", 3)))
+            release = publish.publish(folder, out, keep=int(app.config.get("BUILD_KEEP", 3)))
+            prepare.remember(out, release, plan)
     finally:
         app.config["FREEZING"] = False
         app.extensions.pop("portal.build.previous", None)
-    return BuildReport(out, pages, time.perf_counter() - started)
+    return BuildReport(out, pages, time.perf_counter() - started, plan.reused, tuple(plan.rendered))
 
 
-def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None) -> int:
+def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None, plan: prepare.Plan) -> int:
     """Write every page and run the post-build hooks into ``staging``; returns the pages written."""
-    freezer = make_freezer(app, staging)
-    with app.app_context():
-        expected = expected_pages(app)
+    freezer = make_freezer(app, staging, plan)
     pages = 0
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, prepare.tracing(app):
         warnings.simplefilter("always")
+        with app.app_context():
+            expected = expected_pages(app)
         for pages, url in enumerate(freezer.freeze_yield(), start=1):
             if progress:
                 progress(pages, max(pages, expected), url)

@@ -11,6 +11,7 @@ from ..content.catalog import Catalog
 from ..content.model import Entry
 from ..content.schema import IP_FIELDS, LEVELS
 from ..library_names import current_version, lookup, short_name_for
+from ..pipeline import trace
 from ..urls import entry_path, short_path
 from .chinese_only import chinese_only, contents
 from .common import catalog, now, show_drafts, visible_or_404
@@ -27,6 +28,7 @@ def facet_values(entry: Entry) -> dict[str, list[str]]:
     """The filter values of an entry (``unknown`` where the source states none), found once per entry object."""
     cached = _VALUES.get(id(entry))
     if cached is not None and cached[0] is entry:
+        trace.read_entry(entry)
         return cached[1]
     if len(_VALUES) > 50000:
         _VALUES.clear()

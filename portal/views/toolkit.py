@@ -20,6 +20,7 @@ from ..content.toolkit import ArticleRef
 from ..generate.cache import GeneratedCache
 from ..generate.render import FORMATS
 from ..generate.toolkit import LETTERS, Bundle, Quoted, build_bundle, png_size, quote_article
+from ..pipeline import trace
 from ..settings import LANGUAGES
 from .common import catalog, now, show_drafts, visible_or_404
 
@@ -47,7 +48,9 @@ def bundle_of(entry: Entry | None) -> Bundle | None:
     if kept is None or kept[0] is not cat or kept[1] is not entry:
         cache = GeneratedCache(current_app.config["GENERATED_CACHE_DIR"])
         config = current_app.config
-        kept = memo[year] = (cat, entry, build_bundle(entry, cat, cache, config["SITE_NAME"], config["SITE_URL"]))
+        bundle = trace.computed(lambda: build_bundle(entry, cat, cache, config["SITE_NAME"], config["SITE_URL"]))
+        kept = memo[year] = (cat, entry, *bundle)
+    trace.replay(kept[3])  # the laws the posters quote, for the build's record of what each page read
     return kept[2]
 
 

@@ -1,0 +1,140 @@
+"""Fingerprints: of any value a page reads, and of each read (:mod:`.trace`) against a catalogue.
+
+Two reads with equal fingerprints gave the page the same values, so a page whose reads all
+keep their fingerprints renders to the same bytes (given the same code, templates and settings:
+:mod:`.manifest`'s site fingerprint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import fields, is_dataclass
+from pathlib import PurePath
+
+from ..content.catalog import Catalog
+from ..content.model import Entry
+from .trace import Read, untracked
+
+_SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta, PurePath, enum.Enum)
+_SCALARS += (decimal.Decimal,)
+
+
+def stable(value: object) -> str:
+    """A text that is equal for equal values, whatever the process (no ids, no set order).
+
+    Entries are written as their key only: what a page reads of an entry is a read of its own.
+    """
+    parts: list[str] = []
+    _stable_into(value, parts)
+    return "".join(parts)
+
+
+def _stable_into(value: object, out: list[str]) -> None:
+    value = untracked(value)
+    if isinstance(value, Entry):
+        out.append(f"E({object.__getattribute__(value, 'section')}/{object.__getattribute__(value, 'slug')})")
+    elif isinstance(value, _SCALARS):
+        out.append(f"{type(value).__name__}:{value!r};")
+    elif isinstance(value, dict):
+        out.append(f"{type(value).__name__}{{")
+        for text in sorted(stable(k) + "=" + stable(v) for k, v in value.items()):
+            out.append(text + ",")
+        out.append("}")
+    elif isinstance(value, set | frozenset):
+        out.append("set{" + ",".join(sorted(stable(v) for v in value)) + "}")
+    elif isinstance(value, list | tuple):
+        out.append(f"{type(value).__name__}[")
+        for item in value:
+            _stable_into(item, out)
+        out.append("]")
+    elif is_dataclass(value) and not isinstance(value, type):
+        out.append(f"{type(value).__name__}(")
+        for f in fields(value):
+            out.append(f.name + "=")
+            _stable_into(getattr(value, f.name), out)
+        out.append(")")
+    elif isinstance(value, re.Pattern):
+        out.append(f"re({value.pattern!r},{value.flags})")
+    else:
+        raise TypeError(f"no stable fingerprint for {type(value).__name__}")
+
+
+def fingerprint(value: object) -> str:
+    """A short hash of :func:`stable` of ``value``."""
+    return hashlib.blake2b(stable(value).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _entry_text(entry: Entry, moment: dt.datetime) -> str:
+    get = object.__getattribute__
+    own = [f"{f.name}={stable(get(entry, f.name))}" for f in fields(Entry)]
+    return "|".join(own) + f"|visible={entry.is_visible(moment)}|drafts={entry.is_visible(moment, True)}"
+
+
+class Fingerprints:
+    """The fingerprint of each read against one catalogue at one moment (computed once each)."""
+
+    def __init__(self, catalog: Catalog, moment: dt.datetime) -> None:
+        self.catalog, self.moment = catalog, moment
+        self._known: dict[Read, str | None] = {}
+
+    def of(self, read: Read) -> str | None:
+        """The read's fingerprint, or None when it cannot be told (the page must be rendered)."""
+        if read not in self._known:
+            self._known[read] = self._compute(read)
+        return self._known[read]
+
+    def _compute(self, read: Read) -> str | None:
+        kind, *args = read
+        try:
+            return _KINDS[kind](self, *args)
+        except (KeyError, TypeError):
+            return None
+
+    def entry(self, section: str, slug: str) -> str:
+        found = self.catalog.entries.get((section, slug))
+        if found is None:
+            return "-"
+        text = _entry_text(found, self.moment).encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(text, digest_size=12).hexdigest()
+
+    def has(self, section: str, slug: str) -> str:
+        return "1" if (section, slug) in self.catalog.entries else "0"
+
+    def visible_list(self, sections: tuple[str, ...], drafts: bool) -> str:
+        return fingerprint([e.key for e in Catalog.in_sections(self.catalog, sections, self.moment, drafts)])
+
+    def table(self, name: str) -> str:
+        return fingerprint(list(getattr(self.catalog, name)))
+
+    def row(self, name: str, key) -> str:
+        return fingerprint(getattr(self.catalog, name).get(key, "-"))
+
+    def derived_row(self, name: str, field: str, key) -> str | None:
+        value = self._derived(name, field)
+        return None if value is None else fingerprint(value.get(key, "-"))
+
+    def derived_all(self, name: str, field: str) -> str | None:
+        value = self._derived(name, field)
+        return None if value is None else fingerprint(value)
+
+    def _derived(self, name: str, field: str):
+        if name not in self.catalog.derived:
+            return None  # a cache filled by the pages themselves: not known before they render
+        value = untracked(self.catalog.derived[name])
+        return untracked(getattr(value, field)) if field else value
+
+
+_KINDS: dict[str, Callable[..., str | None]] = {
+    "e": Fingerprints.entry,
+    "has": Fingerprints.has,
+    "list": Fingerprints.visible_list,
+    "all": Fingerprints.table,
+    "rel": Fingerprints.row,
+    "dkey": Fingerprints.derived_row,
+    "dall": Fingerprints.derived_all,
+}

@@ -1,0 +1,70 @@
+"""A Frozen-Flask freezer that reuses a previous build's page when nothing it read has changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from unicodedata import normalize
+
+from flask_frozen import Freezer
+
+from .prepare import Plan
+from .trace import Read, recording
+
+# Endpoints that copy files the catalogue does not describe byte for byte (attachments, hand-made
+# worksheets, the static folder): always written afresh, which costs a file copy each.
+ALWAYS_WRITTEN = {"static", "files.attachment", "files.unit_zip", "toolkit.file"}
+
+
+class ReusingFreezer(Freezer):
+    """Write each page, or link it from ``previous`` (a published release) when its reads still hold."""
+
+    def __init__(self, app, plan: Plan | None) -> None:
+        super().__init__(app, with_no_argument_rules=False, log_url_for=True)
+        self.plan = plan
+        self._adapter = app.url_map.bind("localhost")
+
+    def _build_one(self, url, last_modified=None):
+        old = self._reusable(url)
+        if old is not None:
+            path = self.root / normalize("NFC", self.urlpath_to_filepath(url))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _link(self.plan.previous / path.relative_to(self.root), path)
+            self.plan.page_reads[url] = old
+            self.plan.reused += 1
+            return path
+        with recording() as reads:
+            path = super()._build_one(url, last_modified)
+        if self.plan is not None:
+            self.plan.rendered.append(url)
+            if self._endpoint(url) not in ALWAYS_WRITTEN:
+                self.plan.page_reads[url] = frozenset(reads)
+        return path
+
+    def _reusable(self, url: str) -> frozenset[Read] | None:
+        """The page's reads when the previous build's file can be reused as it is, else None."""
+        plan = self.plan
+        if plan is None or plan.manifest is None or url not in plan.manifest.pages:
+            return None
+        if not (plan.previous / normalize("NFC", self.urlpath_to_filepath(url))).is_file():
+            return None
+        reads, recorded = plan.manifest.reads, plan.manifest.prints
+        numbers = plan.manifest.pages[url]
+        if any(recorded[n] is None or plan.prints.of(reads[n]) != recorded[n] for n in numbers):
+            return None
+        return frozenset(reads[n] for n in numbers)
+
+    def _endpoint(self, url: str) -> str | None:
+        try:
+            return self._adapter.match(url)[0]
+        except Exception:  # noqa: BLE001 - a URL the map does not know is simply not reusable
+            return None
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source`` (builds never rewrite a published file), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -104,3 +104,20 @@ def test_malformed_steps_are_errors_with_file_and_line(content_dir):
             continue
         assert result.exit_code == 1, steps
         assert re.search(rf"journey\.md:{line}: error: .*{re.escape(word)}", result.output), result.output
+
+
+def test_a_guide_in_two_journeys_shows_a_box_for_each_with_its_own_step_and_next_guide(content_dir):
+    site(content_dir)
+    write(content_dir, "guides/second.md", "---\ntitle: 第二条路\nsteps:\n"
+          "  - title: 先办完\n    article: sample-law#art-1\n    guide: after\n"
+          "  - title: 再申请\n    article: sample-law#art-2\n    guide: apply\n---\n正文\n")
+    assert check(content_dir).exit_code == 0, check(content_dir).output
+    page = client(content_dir).get("/zh/guides/apply/").get_data(as_text=True)
+    boxes = [b.split("</aside>", 1)[0] for b in page.split('<aside class="part-of"')[1:]]
+    assert len(boxes) == 2
+    first, second = boxes
+    assert '本页属于：<a href="/zh/guides/journey/">从申请到保护</a>' in first
+    assert "本页是第 1 步" in first and '下一步：<a href="/zh/guides/after/">注册以后</a>' in first
+    assert '本页属于：<a href="/zh/guides/second/">第二条路</a>' in second
+    assert "本页是第 2 步" in second and "下一步：" not in second
+    assert len(set(re.findall(r'aria-labelledby="([^"]+)"', "".join(boxes)))) == 2  # each box its own heading

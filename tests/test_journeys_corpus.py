@@ -161,14 +161,18 @@ def test_english_journey_page_has_english_steps_whose_article_links_resolve(web,
 
 
 def part_of_boxes(html: str) -> dict[str, str]:
-    """The page's 本页属于 boxes by the journey they name."""
-    boxes = {}
-    for box in html.split('<aside class="part-of"')[1:]:
-        box = box.split("</aside>", 1)[0]
-        journey = re.search(r'本页属于：<a href="/zh/guides/([^/"]+)/"', box)
-        assert journey, box[:300]
-        boxes[journey.group(1)] = box
-    return boxes
+    """What the page's 本页属于 box shows of each journey it names (one box; one part for each journey)."""
+    assert html.count('<aside class="part-of') == 1
+    box = html.split('<aside class="part-of', 1)[1].split("</aside>", 1)[0]
+    parts = box.split('<div class="part-of-journey">')[1:] or [box]
+    if len(parts) > 1:
+        assert f">本页属于 {len(parts)} 个分步办理：</h2>" in box
+    found = {}
+    for part in parts:
+        journey = re.search(r'本页属于：<a href="/zh/guides/([^/"]+)/"', part)
+        assert journey, part[:300]
+        found[journey.group(1)] = part
+    return found
 
 
 @pytest.mark.parametrize("guide", sorted({g for g, _j in PART_OF}))
@@ -185,7 +189,8 @@ def test_guide_pages_show_each_journey_they_belong_to_with_their_step_and_the_ne
         nexts = re.findall(r'下一步：<a href="/zh/guides/([^/"]+)/"', box)
         assert nexts == ([following] if following else []), (guide, journey, nexts)
     english = page(web, f"/en/guides/{guide}/")
-    assert english.count('<aside class="part-of"') == len(expected) and "Part of: " in english
+    assert english.count('<aside class="part-of') == 1 and "Part of" in english
+    assert english.count("this page is step") == len(expected)
 
 
 def test_every_guide_is_a_journey_or_in_one_and_starts_none_it_belongs_to(web, site_dirs):
@@ -199,6 +204,6 @@ def test_every_guide_is_a_journey_or_in_one_and_starts_none_it_belongs_to(web, s
     assert len(guides) >= 10 and guides <= set(JOURNEYS) | members
     for slug in sorted(guides):
         html = page(web, f"/zh/guides/{slug}/")
-        has_steps, has_box = 'class="step-by-step"' in html, '<aside class="part-of"' in html
+        has_steps, has_box = 'class="step-by-step"' in html, '<aside class="part-of' in html
         assert has_steps == (slug in JOURNEYS) and has_box == (slug in members), slug
         assert f'本页属于：<a href="/zh/guides/{slug}/"' not in html  # never part of its own journey

@@ -104,3 +104,26 @@ def test_malformed_steps_are_errors_with_file_and_line(content_dir):
             continue
         assert result.exit_code == 1, steps
         assert re.search(rf"journey\.md:{line}: error: .*{re.escape(word)}", result.output), result.output
+
+
+def test_a_guide_in_two_journeys_lists_both_in_one_box_each_with_its_step_and_next_guide(content_dir):
+    site(content_dir)
+    write(content_dir, "guides/second.md", "---\ntitle: 第二条路\nsteps:\n"
+          "  - title: 先办完\n    article: sample-law#art-1\n    guide: after\n"
+          "  - title: 再申请\n    article: sample-law#art-2\n    guide: apply\n---\n正文\n")
+    assert check(content_dir).exit_code == 0, check(content_dir).output
+    web = client(content_dir)
+    page = web.get("/zh/guides/apply/").get_data(as_text=True)
+    assert page.count('<aside class="part-of') == 1
+    box = page.split('<aside class="part-of', 1)[1].split("</aside>", 1)[0]
+    assert ">本页属于 2 个分步办理：</h2>" in box
+    first, second = box.split('<div class="part-of-journey">')[1:]
+    assert "<summary><span>从申请到保护</span>（本页是第 1 步）</summary>" in first
+    assert '本页属于：<a href="/zh/guides/journey/">从申请到保护</a>' in first
+    assert first.index("</details>") < first.index('下一步：<a href="/zh/guides/after/">注册以后</a>')  # not folded
+    assert len(re.findall(r'<li class="step', first)) == 2 and 'aria-current="step"' in first
+    assert "<summary><span>第二条路</span>（本页是第 2 步）</summary>" in second
+    assert '本页属于：<a href="/zh/guides/second/">第二条路</a>' in second and "下一步：" not in second
+    english = web.get("/en/guides/apply/").get_data(as_text=True)
+    assert "Part of 2 step-by-step journeys:" in english
+    assert ">From filing to protection</span> (this page is step 1)</summary>" in english

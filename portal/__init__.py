@@ -8,10 +8,17 @@ from flask import Flask
 
 from . import cache, http_cache, i18n, redirects, security, views
 from .content import load_catalog
-from .content.parse_cache import ParseCache
+from .content.parse_cache import ParseCache, StoredParseCache, stored_cache
 from .settings import REPO_ROOT, load_settings
 
 __all__ = ["create_app"]
+
+
+def _parse_cache(app: Flask) -> ParseCache:
+    """In the commands (``STORE_PARSED``), parsed files are kept in GENERATED_CACHE_DIR between runs."""
+    if not app.config.get("STORE_PARSED"):
+        return ParseCache()
+    return stored_cache(app.config["GENERATED_CACHE_DIR"])
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -24,8 +31,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     app.config.update(load_settings(test_config))
     app.url_map.strict_slashes = True
-    parse_cache = app.extensions["portal.parse_cache"] = ParseCache()
+    parse_cache = app.extensions["portal.parse_cache"] = _parse_cache(app)
     app.extensions["portal.catalog"] = load_catalog([Path(p) for p in app.config["CONTENT_DIRS"]], parse_cache)
+    if isinstance(parse_cache, StoredParseCache):
+        parse_cache.save()
     i18n.init_app(app)
     security.init_app(app)
     http_cache.init_app(app)

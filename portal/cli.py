@@ -26,7 +26,7 @@ CONTENT_OPTION = click.option(
 def _app(content_dirs: tuple[Path, ...], **overrides):
     from . import create_app
 
-    config = dict(overrides)
+    config = {"STORE_PARSED": True, **overrides}
     if content_dirs:
         config["CONTENT_DIRS"] = [str(p) for p in content_dirs]
     try:
@@ -303,13 +303,16 @@ def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int
     """
     from .content import load_catalog
     from .content.loader import slugify
+    from .content.parse_cache import stored_cache
     from .messages import unique
 
     config = dict(_settings())
     if production is not None:
         config["PRODUCTION"] = production
     errors: list = []
-    catalog = load_catalog(folders, errors_into=errors)
+    cache = stored_cache(config["GENERATED_CACHE_DIR"])
+    catalog = load_catalog(folders, cache, errors_into=errors)
+    cache.save()
     failed = {slugify(p.path.stem) for p in errors}
     found = [p for p in catalog_problems(catalog, config) if not _points_at(p, failed)]
     return len(catalog.entries), unique(errors + found)

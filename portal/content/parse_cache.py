@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from pathlib import Path
 
 
@@ -26,3 +29,77 @@ class ParseCache:
         result = parse()
         self.results[path] = (stamp, result)
         return result
+
+
+# Sections whose entries are a function of their own file alone (no attachments, no files beside them).
+_SELF_CONTAINED = frozenset({"laws", "policies", "news", "guides", "pages"})
+
+
+class StoredParseCache(ParseCache):
+    """A :class:`ParseCache` kept in a file between runs (``portal build``, ``portal check``).
+
+    Only entries that depend on their own file alone are stored (laws, policies, news, guides,
+    pages without attachments), under a fingerprint of the code that parses them, so a new
+    version of the portal or an attachment changed beside a file never gives a stale entry.
+    """
+
+    def __init__(self, store: Path, code: str) -> None:
+        super().__init__()
+        self.store, self.code = store, code
+        try:
+            saved = pickle.loads(store.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            saved = None
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == code:
+            self.results.update(saved[1])
+        self.loaded = len(self.results)
+
+    def get(self, path: Path, parse):
+        """``parse()`` of ``path``, from the store while the file's bytes are the same."""
+        try:
+            stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        except OSError:
+            return parse()
+        cached = self.results.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        self.misses += 1
+        result = parse()
+        self.results[path] = (stamp, result)
+        return result
+
+    def save(self) -> None:
+        """Write the storable results, atomically, when this run parsed anything new."""
+        if not self.misses:
+            return
+        kept = {path: value for path, value in self.results.items() if _storable(value[1])}
+        self.store.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.store.with_name(f"{self.store.name}.{os.getpid()}.partial")
+        try:
+            partial.write_bytes(pickle.dumps((self.code, kept), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, self.store)
+        except OSError:
+            partial.unlink(missing_ok=True)  # a read-only cache folder only costs the next run time
+
+
+def _storable(result: object) -> bool:
+    entry = result[0] if isinstance(result, tuple) and result else None
+    return (
+        entry is not None
+        and getattr(entry, "section", None) in _SELF_CONTAINED
+        and not getattr(entry, "attachments", ())
+    )
+
+
+def code_fingerprint(folder: Path) -> str:
+    """A fingerprint of the Python files under ``folder`` (the parsing code)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stored_cache(cache_dir: Path | str) -> StoredParseCache:
+    """The stored parse cache of the commands, in ``cache_dir`` (GENERATED_CACHE_DIR)."""
+    package = Path(__file__).resolve().parent.parent
+    return StoredParseCache(Path(cache_dir) / "parsed-content.pickle", code_fingerprint(package))

@@ -38,6 +38,8 @@ def _stable_into(value: object, out: list[str]) -> None:
     value = untracked(value)
     if isinstance(value, Entry):
         out.append(f"E({object.__getattribute__(value, 'section')}/{object.__getattribute__(value, 'slug')})")
+    elif type(value) is str:
+        out.append(f"s{len(value)}:{value}")
     elif isinstance(value, _SCALARS):
         out.append(f"{type(value).__name__}:{value!r};")
     elif isinstance(value, dict):

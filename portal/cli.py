@@ -98,6 +98,8 @@ def _stop(_signum: int, _frame: object) -> None:
 def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> None:
     """Freeze the complete site into static files."""
     from .freeze import build_site
+    from .pipeline.live_index import update_live_index
+    from .pipeline.parallel import Beside
 
     if rollback:
         _rollback(out)
@@ -119,9 +121,11 @@ def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> N
         elif done % 100 == 0 or done == total:
             click.echo(line, err=True)
 
+    indexing = Beside(lambda: update_live_index(app))  # the live index, on the other core
     try:
         report = build_site(app, target, progress)
     except Exception as exc:  # the previous build stays in place
+        _index_result(indexing)
         failure = _("错误：生成失败，%(target)s 保持不变：%(reason)s", target=str(target), reason=str(exc))
         click.echo("\n" + translate(failure, lang), err=True)
         raise SystemExit(1) from None
@@ -133,7 +137,10 @@ def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> N
     if report.reused:
         reused = _("其中 %(reused)s 页沿用上一次的结果（所读内容未变）", reused=report.reused)
         click.echo(translate(reused, lang), err=True)
-    _update_index(app)
+    update = _index_result(indexing)
+    if update is None:
+        raise SystemExit(1)
+    _print_index_update(update)
 
 
 def _rollback(out: Path | None) -> None:
@@ -149,10 +156,18 @@ def _rollback(out: Path | None) -> None:
     click.echo(translate(done, _language()), err=True)
 
 
-def _update_index(app) -> None:
-    from .pipeline.live_index import update_live_index
+def _index_result(indexing):
+    """The live index update run beside the build, or None (said on stderr) when it failed."""
+    from .pipeline.parallel import ChildFailed
 
-    update = update_live_index(app)
+    try:
+        return indexing.result()
+    except ChildFailed as exc:
+        click.echo(translate(_("错误：搜索索引没有更新：%(reason)s", reason=str(exc)), _language()), err=True)
+        return None
+
+
+def _print_index_update(update) -> None:
     if update.full:
         message = _("已为 %(documents)s 篇建立搜索索引，位于 %(path)s，用时 %(seconds)s 秒", documents=update.documents,
                     path=str(update.path), seconds=f"{update.seconds:.1f}")

@@ -161,7 +161,31 @@ function start(app) {
     app.setAttribute("aria-busy", "true");
     status(msg.loading);
     retitle(params);
-    var parsed, patterns, scored, pinned = null, top = null;
+    var parsed, patterns, scored, pinned = null, top = null, headed = false, rendered = [];
+    /* The count, the notes and the results sure of their places so far; called again with more. */
+    function show(outcome) {
+      if (mine !== current) return;
+      if (!headed) {
+        headed = true;
+        status((outcome.exact ? msg.count : msg.count_about).replace("{total}", outcome.total));
+        if (scored.partial) note(msg.partial, "info");
+        var also = [];
+        parsed.also.forEach(function (a) { if (also.indexOf(a.meaning) < 0) also.push(a.meaning); });
+        if (also.length) note(msg.also.replace("{words}", also.join("、")), "info", "search-also");
+        if (top && !top.found) note(msg.no_article.replace("{article}", parsed.citation[1]), "warn", "search-cited");
+        if (top) list.appendChild(top.li);
+      }
+      var kept = rendered.every(function (item, i) { return outcome.shown[i] === item; });
+      if (!kept) {  // never expected: the results shown early were not the first ones after all
+        rendered.forEach(function (item) { item.li.remove(); });
+        rendered = [];
+      }
+      outcome.shown.slice(rendered.length).forEach(function (item) {
+        item.li = result(item, patterns);
+        list.appendChild(item.li);
+        rendered.push(item);
+      });
+    }
     // the documents table needs only the manifest: fetched while the query's dictionary shards are
     var rows = manifest().then(docsTable);
     rows.catch(function () {});
@@ -173,20 +197,16 @@ function start(app) {
         pinned = cited(parsed, postings);
         patterns = compileQuery(parsed);
         var first = pinned !== null && params.page === 1 ? citedItem(pinned, parsed.citation[1]) : Promise.resolve(null);
-        return first.then(function (item) { top = item; return resultWindow(parsed, patterns, scored, params, pinned, pageSize); });
+        return first.then(function (item) {
+          top = item;
+          return resultWindow(parsed, patterns, scored, params, pinned, pageSize, show);
+        });
       });
     }).then(function (outcome) {
       if (mine !== current) return;
       if (!outcome) { status(""); note(msg[parsed.error], "warn"); }
       else {
-        status((outcome.exact ? msg.count : msg.count_about).replace("{total}", outcome.total));
-        if (scored.partial) note(msg.partial, "info");
-        var also = [];
-        parsed.also.forEach(function (a) { if (also.indexOf(a.meaning) < 0) also.push(a.meaning); });
-        if (also.length) note(msg.also.replace("{words}", also.join("、")), "info", "search-also");
-        if (top && !top.found) note(msg.no_article.replace("{article}", parsed.citation[1]), "warn", "search-cited");
-        if (top) list.appendChild(top.li);
-        outcome.shown.forEach(function (item) { list.appendChild(result(item, patterns)); });
+        show(outcome);
         var pages = Math.ceil(outcome.total / pageSize);
         if (pages > 1) app.insertBefore(pager(params, pages), list.nextSibling);
         if (!outcome.total) app.appendChild(help(params, parsed));

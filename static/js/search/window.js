@@ -1,15 +1,17 @@
 /* The page of results of the frozen search (service._window and _with_phrases() in Python): each result's
- * text is read for the query's runs, whose bonus settles the page's order, and gives the snippet's chunk. */
+ * text is read for the query's runs, whose bonus settles the page's order, and gives the snippet's chunk.
+ * A result that no other can overtake any more is handed over at once (progress), before the chunks the
+ * others still need have arrived: a phone shows its first results one or two round trips sooner. */
 import { S } from "./state.js";
 import { fragments, joined, load } from "./index.js";
 import { keysOf } from "./analysis.js";
-import { order, phraseBonus } from "./engine.js";
+import { compare, order, phraseBonus } from "./engine.js";
 import { spans } from "./patterns.js";
 
 /* Read a result's chunks in order until every multi-piece run of the query is settled (found, or not
    looked for further: unquoted runs only in the first phrase_chunks) and a chunk to show is known: the
    first with a run, else the first with a match (excerpt() in patterns.py, _with_phrases() in service.py). */
-function examine(id, frag, patterns, pieces, keys) {
+function examine(id, frag, patterns, pieces, keys, early) {
   /* What the body's postings rule out is not searched for: a piece whose index terms the body lacks
      cannot be highlighted there, a run whose pieces it lacks cannot occur there. */
   function inText(p) { return keysOf(p).every(function (key) { return keys.has(key); }); }
@@ -26,7 +28,18 @@ function examine(id, frag, patterns, pieces, keys) {
     var settled = inBody.every(function (found, i) { return found || !possible[i] || (!phrases[i].term.quoted && k >= limit); });
     return settled && (byPhrase !== null || byMatch !== null || !matchable);
   }
+  // the bonus found so far, and the most the chunks still to read can add
+  function bounds() {
+    var low = 0, more = 0;
+    phrases.forEach(function (ph, i) {
+      low += phraseBonus(inHeading[i], inBody[i]);
+      if (!inBody[i] && possible[i] && k < frag.n && (ph.term.quoted || k < limit)) more += S.M.ranking.phrase;
+    });
+    return { low: low, high: low + more };
+  }
+  var reported = false;
   function next() {
+    if (!reported && (k >= 1 || done())) { reported = true; early(bounds()); }
     if (done()) {
       var out = { ok: true, bonus: 0, frag: frag };
       phrases.forEach(function (ph, i) {
@@ -56,8 +69,9 @@ function examine(id, frag, patterns, pieces, keys) {
 }
 
 /* The results of page params.page: {total, exact, shown: [{frag, view, ok, bonus}]}; a quoted run's results
-   are read in batches until the page is full of texts that contain it. */
-export function resultWindow(parsed, patterns, scored, params, pinned, pageSize) {
+   are read in batches until the page is full of texts that contain it. Unquoted, progress(outcome) gets the
+   first results, sure of their places, while the others are still being read. */
+export function resultWindow(parsed, patterns, scored, params, pinned, pageSize, progress) {
   var scores = new Map(scored.scores), seen = {}, pieces = [];
   var ids = order(scores, params.sort).filter(function (d) { return d !== pinned; }), extra = pinned === null ? 0 : 1;
   var terms = parsed.terms.slice();
@@ -68,7 +82,7 @@ export function resultWindow(parsed, patterns, scored, params, pinned, pageSize)
   function judge(batch) {
     return fragments(batch).then(function (list) {
       return Promise.all(list.map(function (frag, i) {
-        return examine(batch[i], frag, patterns, pieces, scored.inBody.get(batch[i]) || new Set());
+        return examine(batch[i], frag, patterns, pieces, scored.inBody.get(batch[i]) || new Set(), function () {});
       }));
     }).then(function (results) {
       return batch.filter(function (id, i) {
@@ -84,8 +98,36 @@ export function resultWindow(parsed, patterns, scored, params, pinned, pageSize)
     return { total: total, exact: exact, shown: order(page, params.sort).map(function (id) { return seen[id]; }) };
   }
   if (!quoted) {
-    var shown = ids.slice(start, stop);
-    return judge(shown).then(function () { return finish(shown, ids.length + extra, true); });
+    var shown = ids.slice(start, stop), base = new Map(scores), high = new Map(), final = new Map(), sent = 0;
+    var most = patterns.phrases.length * (S.M.ranking.phrase_heading + S.M.ranking.phrase);
+    shown.forEach(function (id) { high.set(id, base.get(id) + most); });
+    // the results read to the end, in order, as long as none still being read could come before them
+    function settle() {
+      var open = shown.filter(function (id) { return !final.has(id); });
+      var sure = [];
+      order(final, params.sort).every(function (d) {
+        var ahead = open.every(function (o) { return compare(d, final.get(d), o, high.get(o), params.sort) < 0; });
+        if (ahead) sure.push(d);
+        return ahead;
+      });
+      if (sure.length > sent && open.length) {
+        sent = sure.length;
+        progress({ total: ids.length + extra, exact: true, shown: sure.map(function (id) { return seen[id]; }) });
+      }
+    }
+    fragments(shown).catch(function () {});  // every first chunk asked for at once, in order
+    return Promise.all(shown.map(function (id) {
+      function early(b) { high.set(id, base.get(id) + b.high); settle(); }
+      return load("frag/" + id + ".json.gz").then(function (frag) {  // each result read as its own arrives
+        return examine(id, frag, patterns, pieces, scored.inBody.get(id) || new Set(), early);
+      }).then(function (out) {
+        seen[id] = out;
+        scores.set(id, base.get(id) + out.bonus);
+        final.set(id, scores.get(id));
+        high.set(id, scores.get(id));
+        settle();
+      });
+    })).then(function () { return finish(shown, ids.length + extra, true); });
   }
   var kept = [], checked = 0;
   function step() {

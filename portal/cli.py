@@ -338,12 +338,12 @@ def catalog_problems(catalog, config: dict) -> list:
     PRODUCTION setting the production-only ones (no sample content, no sample identity)."""
     from .content.checks import check_catalog
     from .content.production import production_problems
-    from .content.review import check_identity, check_service_facts
+    from .content.review import check_emblem, check_identity, check_service_facts
 
     production = bool(config.get("PRODUCTION"))
     problems = check_catalog(catalog, production=production)
     problems += check_service_facts(catalog, dt.date.today(), int(config["FACTS_REVIEW_MONTHS"]))
-    problems += check_identity(config)
+    problems += check_identity(config) + check_emblem(config)
     return problems + (production_problems(catalog) if production else [])
 
 

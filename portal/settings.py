@@ -82,6 +82,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("SITE_NAME", "知识产权公共信息与教育门户", "PORTAL_SITE_NAME", "Name shown in the header and page titles."),
     Setting(
+        "SITE_EMBLEM",
+        "",
+        "PORTAL_SITE_EMBLEM",
+        "Emblem beside the site name in the header: an image under static/ (e.g. img/emblem.png), shown in a"
+        " fixed box with OWNER as its text; empty: no emblem.",
+    ),
+    Setting(
         "SITE_URL",
         "",
         "PORTAL_SITE_URL",

@@ -391,6 +391,15 @@ def test_cache_headers_long_for_static_short_for_html(site: Site, crawled: Crawl
     assert "cache-control" not in site.server.get("/zh/missing/").headers  # errors are not cached
 
 
+def test_search_manifest_is_always_revalidated(site: Site):
+    # it names the version of every other index file: a browser keeping an old one searches an old index
+    answer = site.server.get("/static/search-index/manifest.json.gz")
+    assert answer.status == 200
+    assert answer.headers.get("cache-control") == "no-cache"
+    for name, value in HEADERS.items():
+        assert answer.headers.get(name.lower()) == value, name
+
+
 def test_gzip_when_asked(site: Site, crawled: Crawl):
     for target in ("/zh/library/", next(t for t in crawled.assets if t.endswith(".css"))):
         plain = site.server.get(target)

@@ -1,4 +1,4 @@
-"""Checks that depend on settings: service facts past their review date, sample site identity."""
+"""Checks that depend on settings: service facts past their review date, sample site identity, the emblem."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..messages import _
-from ..settings import IDENTITY_SETTINGS, SETTINGS
+from ..settings import IDENTITY_SETTINGS, REPO_ROOT, SETTINGS
 from .catalog import Catalog
 from .errors import Problem
 from .service_facts import stale_facts
@@ -46,6 +46,21 @@ def check_identity(config: dict[str, Any]) -> list[Problem]:
         for name in IDENTITY_SETTINGS
         if config.get(name) == defaults[name]
     ]
+
+
+EMBLEM_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def check_emblem(config: dict[str, Any], static: Path = REPO_ROOT / "static") -> list[Problem]:
+    """An error when SITE_EMBLEM names no image file under ``static``."""
+    name = str(config.get("SITE_EMBLEM") or "")
+    if not name:
+        return []
+    path = (static / name).resolve()
+    if path.is_relative_to(static.resolve()) and path.is_file() and path.suffix.lower() in EMBLEM_TYPES:
+        return []
+    return [Problem(Path("settings"), 0, f"SITE_EMBLEM {name!r} is not an image file under static/ "
+                    f"({', '.join(EMBLEM_TYPES)}): the header would show a broken image")]
 
 
 def _site_url_problems(value: str) -> list[Problem]:

@@ -48,11 +48,15 @@ function setupCopyLabels() {
   const short = text.getAttribute("data-short-url");
   const base = short ? window.location.origin + decodeURI(short) : window.location.href.split("#")[0];
   const status = statusRegion();
-  const hint = document.createElement("p");
-  hint.id = "copy-hint";
-  hint.className = "copy-hint";
-  hint.textContent = text.getAttribute("data-copy-hint") || "";
-  text.parentNode.insertBefore(hint, text);
+  // in the page already (shown by html.js, so the text does not move down when this runs)
+  let hint = document.getElementById("copy-hint");
+  if (!hint) {
+    hint = document.createElement("p");
+    hint.id = "copy-hint";
+    hint.className = "copy-hint";
+    hint.textContent = text.getAttribute("data-copy-hint") || "";
+    text.parentNode.insertBefore(hint, text);
+  }
   let timer = null;
   function report(label, said) {
     const message = said + " " + label.textContent;

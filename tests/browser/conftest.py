@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 LARGEST_LAW = "专利法实施细则-2023-12-11"
+OLDER_LAW = "专利法实施细则-2010-01-09"  # the version LARGEST_LAW replaced
 DESKTOP = {"width": 1280, "height": 900}
 DEFAULT_TIMEOUT_MS = 10_000
 
@@ -134,6 +135,16 @@ def page_paths(app) -> dict[str, str]:
         "en-search": "/en/search/?q=" + quote("商标"),
         "indicators": "/zh/indicators/",
         "en-indicators": "/en/indicators/",
+        "guides": "/zh/guides/",
+        "pages": "/zh/pages/",
+        "campaigns": "/zh/campaigns/",
+        "campaign": "/zh/campaigns/2027/",
+        "toolkit": "/zh/campaigns/2027/toolkit/",
+        "event": "/zh/events/2027-school-lesson/",
+        "curricula": "/zh/curricula/",
+        "student": "/zh/curricula/junior-middle-patent/student/",
+        "compare": f"/zh/library/compare/{quote(OLDER_LAW)}/{quote(LARGEST_LAW)}/",
+        "reading": entry_path(law, "zh") + "?art=11",  # the no-script 跳到第__条 answer
     }
     reports = catalog.section("reports", moment)
     if reports:

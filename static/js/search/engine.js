@@ -95,13 +95,14 @@ export function cited(q, postings) {
   return docs.length ? newestOf(docs) : null;
 }
 export function round6(x) { return Math.floor(x * 1e6 + 0.5); }
+/* Negative when document a (score sa) is listed before b (score sb): the order of engine.order. */
+export function compare(a, sa, b, sb, sort) {
+  var ra = round6(sa), rb = round6(sb), da = S.rows.date[a], db = S.rows.date[b];
+  if (sort === "date") return db - da || rb - ra || a - b;
+  return rb - ra || db - da || a - b;
+}
 export function order(scores, sort) {
-  var ids = Array.from(scores.keys());
-  return ids.sort(function (a, b) {
-    var sa = round6(scores.get(a)), sb = round6(scores.get(b)), da = S.rows.date[a], db = S.rows.date[b];
-    if (sort === "date") return db - da || sb - sa || a - b;
-    return sb - sa || db - da || a - b;
-  });
+  return Array.from(scores.keys()).sort(function (a, b) { return compare(a, scores.get(a), b, scores.get(b), sort); });
 }
 export function phraseBonus(inHeading, inBody) {
   return (inHeading ? S.M.ranking.phrase_heading : 0) + (inBody ? S.M.ranking.phrase : 0);

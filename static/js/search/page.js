@@ -2,10 +2,11 @@
  * Every table and constant comes from the index builder (manifest.json.gz); the other modules are
  * ports of the Python search, checked against it by tests/test_search_parity.py. No inline code (CSP). */
 import { S } from "./state.js";
-import { docsTable, fragments, joined, load, manifest, postingsFor } from "./index.js";
-import { allKeys, analyze, fold, keysOf, toJSON } from "./analysis.js";
-import { cited, order, phraseBonus, queryScores } from "./engine.js";
+import { docsTable, joined, load, manifest, postingsFor } from "./index.js";
+import { allKeys, analyze, fold, toJSON } from "./analysis.js";
+import { cited, queryScores } from "./engine.js";
 import { compileQuery, phraseAt, snippet, spans } from "./patterns.js";
+import { resultWindow } from "./window.js";
 
 /* Set up the page in #search-app (the frozen site's search page only; live pages are answered by the server). */
 function start(app) {
@@ -52,94 +53,6 @@ function start(app) {
       select.value = params[k];
       if (select.value !== params[k]) select.value = select.options[0].value;
     });
-  }
-  /* Read a result's chunks in order until every multi-piece run of the query is settled (found, or not
-     looked for further: unquoted runs only in the first phrase_chunks) and a chunk to show is known: the
-     first with a run, else the first with a match (excerpt() in patterns.py, _with_phrases() in service.py). */
-  function examine(id, frag, patterns, pieces, keys) {
-    /* What the body's postings rule out is not searched for: a piece whose index terms the body lacks
-       cannot be highlighted there, a run whose pieces it lacks cannot occur there. */
-    function inText(p) { return keysOf(p).every(function (key) { return keys.has(key); }); }
-    var phrases = patterns.phrases, inBody = phrases.map(function () { return false; });
-    var inHeading = phrases.map(function (ph) { return ph.re.test(frag.h); });
-    var possible = phrases.map(function (ph) {
-      return ph.term.pieces.every(function (p) { return !p.required || inText(p); });
-    });
-    var matchable = pieces.some(inText);
-    var byPhrase = null, byMatch = null, k = 0;
-    var limit = S.M.snippet.phrase_chunks;
-    function done() {
-      if (k >= frag.n) return true;
-      var settled = inBody.every(function (found, i) { return found || !possible[i] || (!phrases[i].term.quoted && k >= limit); });
-      return settled && (byPhrase !== null || byMatch !== null || !matchable);
-    }
-    function next() {
-      if (done()) {
-        var out = { ok: true, bonus: 0, frag: frag };
-        phrases.forEach(function (ph, i) {
-          if (ph.term.quoted && !inHeading[i] && !inBody[i]) out.ok = false;
-          out.bonus += phraseBonus(inHeading[i], inBody[i]);
-        });
-        out.view = byPhrase || byMatch || { parts: frag.p, found: [], text: joined(frag.p) };
-        return Promise.resolve(out);
-      }
-      var parts = k === 0 ? Promise.resolve(frag) : load("frag/" + id + "-" + k + ".json.gz");
-      return parts.then(function (chunk) {
-        var text = joined(chunk.p), found = spans(text, patterns.highlight), view = { parts: chunk.p, found: found, text: text };
-        phrases.forEach(function (ph, i) {
-          if ((ph.term.quoted || k < limit) && ph.re.test(text)) {
-            inBody[i] = true;
-            if (!byPhrase && k < limit) byPhrase = view;
-          }
-        });
-        if (!byMatch && found.length) byMatch = view;
-        k++;
-        return next();
-      });
-    }
-    return next();
-  }
-  function window_(parsed, patterns, scored, params, pinned) {
-    var scores = new Map(scored.scores), seen = {}, pieces = [];
-    var ids = order(scores, params.sort).filter(function (d) { return d !== pinned; }), extra = pinned === null ? 0 : 1;
-    var terms = parsed.terms.slice();
-    parsed.also.forEach(function (a) { terms = terms.concat(a.terms); });
-    terms.forEach(function (t) { t.pieces.forEach(function (p) { if (p.required) pieces.push(p); }); });
-    var start = Math.max(0, (params.page - 1) * pageSize - extra), stop = params.page * pageSize - extra;
-    var quoted = parsed.terms.some(function (t) { return t.quoted; }) && patterns.phrases.length > 0;
-    function judge(batch) {
-      return fragments(batch).then(function (list) {
-        return Promise.all(list.map(function (frag, i) {
-          return examine(batch[i], frag, patterns, pieces, scored.inBody.get(batch[i]) || new Set());
-        }));
-      }).then(function (results) {
-        return batch.filter(function (id, i) {
-          seen[id] = results[i];
-          scores.set(id, scores.get(id) + results[i].bonus);
-          return results[i].ok;
-        });
-      });
-    }
-    function finish(shown, total, exact) {
-      var page = new Map();
-      shown.forEach(function (id) { page.set(id, scores.get(id)); });
-      return { total: total, exact: exact, shown: order(page, params.sort).map(function (id) { return seen[id]; }) };
-    }
-    if (!quoted) {
-      var shown = ids.slice(start, stop);
-      return judge(shown).then(function () { return finish(shown, ids.length + extra, true); });
-    }
-    var kept = [], checked = 0;
-    function step() {
-      if (kept.length >= stop || checked >= ids.length) {
-        var all = checked >= ids.length;
-        return Promise.resolve(finish(kept.slice(start, stop), (all ? kept.length : ids.length - (checked - kept.length)) + extra, all));
-      }
-      var batch = ids.slice(checked, checked + pageSize);
-      checked += batch.length;
-      return judge(batch).then(function (ok) { kept = kept.concat(ok); return step(); });
-    }
-    return step();
   }
   function formatDate(iso) {
     if (!iso) return "";
@@ -248,21 +161,12 @@ function start(app) {
     app.setAttribute("aria-busy", "true");
     status(msg.loading);
     retitle(params);
-    var parsed, patterns, scored, pinned = null, top = null;
-    return analyze(params.q).then(function (q) {
-      parsed = q;
-      if (q.error) return null;
-      return docsTable().then(function () { return postingsFor(allKeys(q)); }).then(function (postings) {
-        scored = queryScores(parsed, postings, filtersOf(params));
-        pinned = cited(parsed, postings);
-        patterns = compileQuery(parsed);
-        var first = pinned !== null && params.page === 1 ? citedItem(pinned, parsed.citation[1]) : Promise.resolve(null);
-        return first.then(function (item) { top = item; return window_(parsed, patterns, scored, params, pinned); });
-      });
-    }).then(function (outcome) {
+    var parsed, patterns, scored, pinned = null, top = null, headed = false, rendered = [];
+    /* The count, the notes and the results sure of their places so far; called again with more. */
+    function show(outcome) {
       if (mine !== current) return;
-      if (!outcome) { status(""); note(msg[parsed.error], "warn"); }
-      else {
+      if (!headed) {
+        headed = true;
         status((outcome.exact ? msg.count : msg.count_about).replace("{total}", outcome.total));
         if (scored.partial) note(msg.partial, "info");
         var also = [];
@@ -270,7 +174,39 @@ function start(app) {
         if (also.length) note(msg.also.replace("{words}", also.join("、")), "info", "search-also");
         if (top && !top.found) note(msg.no_article.replace("{article}", parsed.citation[1]), "warn", "search-cited");
         if (top) list.appendChild(top.li);
-        outcome.shown.forEach(function (item) { list.appendChild(result(item, patterns)); });
+      }
+      var kept = rendered.every(function (item, i) { return outcome.shown[i] === item; });
+      if (!kept) {  // never expected: the results shown early were not the first ones after all
+        rendered.forEach(function (item) { item.li.remove(); });
+        rendered = [];
+      }
+      outcome.shown.slice(rendered.length).forEach(function (item) {
+        item.li = result(item, patterns);
+        list.appendChild(item.li);
+        rendered.push(item);
+      });
+    }
+    // the documents table needs only the manifest: fetched while the query's dictionary shards are
+    var rows = manifest().then(docsTable);
+    rows.catch(function () {});
+    return analyze(params.q).then(function (q) {
+      parsed = q;
+      if (q.error) return null;
+      return rows.then(function () { return postingsFor(allKeys(q)); }).then(function (postings) {
+        scored = queryScores(parsed, postings, filtersOf(params));
+        pinned = cited(parsed, postings);
+        patterns = compileQuery(parsed);
+        var first = pinned !== null && params.page === 1 ? citedItem(pinned, parsed.citation[1]) : Promise.resolve(null);
+        return first.then(function (item) {
+          top = item;
+          return resultWindow(parsed, patterns, scored, params, pinned, pageSize, show);
+        });
+      });
+    }).then(function (outcome) {
+      if (mine !== current) return;
+      if (!outcome) { status(""); note(msg[parsed.error], "warn"); }
+      else {
+        show(outcome);
         var pages = Math.ceil(outcome.total / pageSize);
         if (pages > 1) app.insertBefore(pager(params, pages), list.nextSibling);
         if (!outcome.total) app.appendChild(help(params, parsed));

@@ -64,6 +64,10 @@ class Catalog:
         chosen = [e for e in self.entries.values() if e.section in sections and e.is_visible(now, show_drafts)]
         return sorted(chosen, key=lambda e: (_sort_date(e), e.title), reverse=True)
 
+    def has_visible(self, name: str, now: dt.datetime, show_drafts: bool = False) -> bool:
+        """Whether section ``name`` has anything visible at ``now`` (the menu shows only those)."""
+        return any(e.section == name and e.is_visible(now, show_drafts) for e in self.entries.values())
+
     def section(self, name: str, now: dt.datetime, show_drafts: bool = False) -> list[Entry]:
         """Visible entries of one section, newest first."""
         return self.in_sections((name,), now, show_drafts)

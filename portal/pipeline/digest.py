@@ -110,6 +110,9 @@ class Fingerprints:
     def visible_list(self, sections: tuple[str, ...], drafts: bool) -> str:
         return fingerprint([e.key for e in Catalog.in_sections(self.catalog, sections, self.moment, drafts)])
 
+    def any_visible(self, section: str, drafts: bool) -> str:
+        return "1" if Catalog.has_visible(self.catalog, section, self.moment, drafts) else "0"
+
     def table(self, name: str) -> str:
         return fingerprint(list(getattr(self.catalog, name)))
 
@@ -135,6 +138,7 @@ _KINDS: dict[str, Callable[..., str | None]] = {
     "e": Fingerprints.entry,
     "has": Fingerprints.has,
     "list": Fingerprints.visible_list,
+    "any": Fingerprints.any_visible,
     "all": Fingerprints.table,
     "rel": Fingerprints.row,
     "dkey": Fingerprints.derived_row,

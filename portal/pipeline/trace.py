@@ -11,6 +11,7 @@ Reads:
 ``("e", section, slug)``        an entry's fields
 ``("has", section, slug)``      whether an entry exists
 ``("list", sections, drafts)``  the visible entries of sections, in order
+``("any", section, drafts)``    whether a section has anything visible
 ``("all", table)``              every key of a catalogue table (``entries`` …), in order
 ``("rel", table, key)``         one row of ``versions``, ``series``, ``also_from`` or ``entries``
 ``("dkey", name, field, key)``  one row of a derived mapping (``field`` is "" for a plain mapping)
@@ -202,13 +203,14 @@ def untracked(value: object) -> object:
 def tracing(catalog: Catalog) -> Iterator[None]:
     """Make the catalogue and its entries note their reads (see :func:`recording`) inside the block."""
     saved = {name: getattr(catalog, name) for name in (*RELATION_TABLES, "derived")}
-    methods = {name: getattr(Catalog, name) for name in ("in_sections", "get")}
+    methods = {name: getattr(Catalog, name) for name in ("in_sections", "get", "has_visible")}
     for name in RELATION_TABLES:
         table = saved[name]
         setattr(catalog, name, TrackedMapping(table, lambda key, n=name: ("rel", n, key), ("all", name)))
     catalog.derived = TrackedDerived(saved["derived"])
     Catalog.in_sections = _in_sections(methods["in_sections"])
     Catalog.get = _get(methods["get"])
+    Catalog.has_visible = _has_visible(methods["has_visible"])
     Entry.__getattribute__ = _entry_getattribute
     try:
         yield
@@ -229,6 +231,15 @@ def _in_sections(method):
             return method(self, sections, now, show_drafts)
 
     return in_sections
+
+
+def _has_visible(method):
+    def has_visible(self, name, now, show_drafts=False):
+        _note(("any", name, bool(show_drafts)))
+        with _paused():
+            return method(self, name, now, show_drafts)
+
+    return has_visible
 
 
 def _get(method):

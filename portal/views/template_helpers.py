@@ -164,7 +164,7 @@ def nav_sections() -> list[str]:
     from .common import catalog, now, show_drafts
 
     moment = now()
-    return [s for s in ("guides", "campaigns", "curricula", "news") if catalog().section(s, moment, show_drafts())]
+    return [s for s in ("guides", "campaigns", "curricula", "news") if catalog().has_visible(s, moment, show_drafts())]
 
 
 def init_context(app: Flask) -> None:

@@ -48,15 +48,17 @@ def test_environment_variable_selects_content(content_dir, monkeypatch):
 def test_a_rebuild_after_an_edit_reuses_pages_and_reindexes_only_the_edited_item(content_dir, tmp_path):
     from portal import create_app
 
-    out = tmp_path / "site"
-    first = EN.invoke(main, ["build", "--content", str(content_dir), "--out", str(out)])
+    out, index = tmp_path / "site", tmp_path / "index"
+    command = ["build", "--content", str(content_dir), "--out", str(out)]
+    runner = CliRunner(env={"PORTAL_STAFF_LANGUAGE": "en", "PORTAL_INDEX_DIR": str(index)})
+    first = runner.invoke(main, command)
     assert first.exit_code == 0 and "indexed " in first.output, first.output
     news = content_dir / "news" / "first.md"
     news.write_text(news.read_text(encoding="utf-8") + "\n巫山脆李品牌保护座谈会。\n", encoding="utf-8")
-    second = EN.invoke(main, ["build", "--content", str(content_dir), "--out", str(out)])
+    second = runner.invoke(main, command)
     assert second.exit_code == 0, second.output
     assert "reused from the previous build" in second.output
     assert "search index updated for 1 documents" in second.output
-    client = create_app({"CONTENT_DIRS": [str(content_dir)]}).test_client()
+    client = create_app({"CONTENT_DIRS": [str(content_dir)], "INDEX_DIR": str(index)}).test_client()
     found = client.get("/api/search?q=品牌保护座谈会&lang=zh").get_json()
     assert [r["url"] for r in found["results"]] == ["/zh/news/first/"], found

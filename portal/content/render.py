@@ -93,7 +93,7 @@ PAGE_IDS = frozenset({
     "articles-title", "curricula-count", "curricula-empty", "curricula-list", "explained-by", "files-title",
     "gallery-title", "quiz-title", "related-title", "show-all", "show-changes", "show-text", "steps-title",
     "summary-heading", "toolkit-title", "unit-heading", "jump-range", "text-heading", "text-downloads-heading",
-    "library-pager",
+    "library-pager", "copy-hint",
 })
 PAGE_ID_FAMILIES = ("art-", "part-", "subpart-", "chapter-", "section-", "item-", "h-", "search-", "filter-",
                     "day-", "ind-", "quiz-", "part-of-")

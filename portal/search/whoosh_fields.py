@@ -1,7 +1,9 @@
-"""Whoosh pieces of the live index: a field fed by the shared analysis, a faster posting pool and posting reader."""
+"""Whoosh pieces of the live index: a field fed by the shared analysis, a segment writer fed by ready-made
+postings, a faster posting pool and posting reader."""
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterator, Mapping
 
@@ -9,9 +11,11 @@ from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec import whoosh3
 from whoosh.system import pack_uint
+from whoosh.writing import SegmentWriter
 
 from .analysis import document_terms
 from .lexicon import segmenter
+from .postings import Postings, Table
 
 
 class PortalTokenizer(Tokenizer):
@@ -28,6 +32,11 @@ class PortalTokenizer(Tokenizer):
             yield token
 
 
+class FieldLength(int):
+    """A field's value in :class:`PostingsSegmentWriter`: only its length (sum of term counts); the
+    postings come separately."""
+
+
 class TermCountsField(fields.FieldType):
     """A field indexed from precomputed term counts (or analysed text), frequencies only (ranking is ours)."""
 
@@ -35,7 +44,14 @@ class TermCountsField(fields.FieldType):
         super().__init__(formats.Frequency(), PortalTokenizer(), scorable=True)
 
     def index(self, value, **kwargs):
-        """(term bytes, frequency, weight, encoded frequency) per term, as Whoosh writers expect."""
+        """(term bytes, frequency, weight, encoded frequency) per term, as Whoosh writers expect.
+
+        A :class:`FieldLength` gives one item with an empty term that carries the length: Whoosh stores
+        it for the document, and :class:`TermPool` drops the item.
+        """
+        if isinstance(value, FieldLength):
+            yield b"", int(value), float(value), b""
+            return
         counts = value if isinstance(value, Mapping) else document_terms(value, segmenter())[0]
         for term, freq in counts.items():
             yield term.encode("utf-8"), freq, float(freq), pack_uint(freq)
@@ -56,6 +72,8 @@ class TermPool:
     def add(self, item: tuple) -> None:
         """Take one (fieldname, term bytes, docnum, weight, value bytes) posting."""
         fieldname, term, docnum, weight, _ = item
+        if not term:  # a FieldLength: postings come with the writer
+            return
         entry = self.terms.get((fieldname, term))
         if entry is None:
             entry = self.terms[(fieldname, term)] = (array("I"), array("I"))
@@ -63,9 +81,11 @@ class TermPool:
         entry[0].append(docnum)
         entry[1].append(int(weight))
 
-    def iter_postings(self) -> Iterator[tuple]:
-        """Every posting, ordered by field, term and document."""
+    def iter_postings(self, only: str | None = None) -> Iterator[tuple]:
+        """Every posting (of field ``only`` if given), ordered by field, term and document."""
         for fieldname, term in sorted(self.terms):
+            if only is not None and fieldname != only:
+                continue
             frequencies = isinstance(self.schema[fieldname].format, formats.Frequency)
             ids, weights = self.terms[(fieldname, term)]
             for docnum, weight in zip(ids, weights, strict=True):
@@ -74,6 +94,66 @@ class TermPool:
     def cleanup(self) -> None:
         """Free the postings."""
         self.terms.clear()
+
+
+class PostingsSegmentWriter(SegmentWriter):
+    """A Whoosh segment writer whose heading and body postings are given as :class:`Postings`.
+
+    Documents are added with :class:`FieldLength` values for those fields; at commit each term's
+    postings go into the codec's block writer a whole block (128 postings) at a time, instead of
+    one Python call chain per posting.  The files are the ones Whoosh's own writer makes.
+    """
+
+    def __init__(self, ix, postings: Postings, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool.cleanup()
+        self.pool = TermPool(ix.schema)
+        self.ready = {"body": postings.body, "heading": postings.heading}
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        reader = self.per_document_reader()
+        try:
+            for fieldname in sorted(self.schema.names()):
+                if fieldname in self.ready:
+                    _write_field(self.fieldwriter, fieldname, self.schema[fieldname], self.ready[fieldname],
+                                 reader, self.docnum)
+                else:
+                    self.fieldwriter.add_postings(self.schema, reader, self.pool.iter_postings(fieldname))
+            self.fieldwriter.close()
+        finally:
+            reader.close()
+
+
+def _write_field(fieldwriter, fieldname: str, fieldobj, table: Table, reader, doccount: int) -> None:
+    """All postings of one Frequency field, in term order, as ``W3FieldWriter.add_postings`` would write them."""
+    lengths = [reader.doc_field_length(docnum, fieldname) for docnum in range(doccount)]
+    fieldwriter.start_field(fieldname, fieldobj)
+    block = fieldwriter._postwriter
+    limit = block._blocklimit
+    for term in sorted(table):  # code point order is UTF-8 byte order
+        ids, tfs = table[term]
+        fieldwriter.start_term(term.encode("utf-8"))
+        for start in range(0, len(ids), limit):
+            if start:
+                block._write_block()
+            _fill_block(block, ids[start : start + limit], tfs[start : start + limit], lengths)
+        fieldwriter.finish_term()  # writes the last block
+    fieldwriter.finish_field()
+
+
+def _fill_block(block, ids: array, tfs: array, lengths: list) -> None:
+    """Set a W3PostingsWriter's buffered block as ``add_posting`` would leave it after these postings."""
+    values = array("I", tfs)
+    if sys.byteorder == "little":
+        values.byteswap()  # pack_uint is big-endian
+    present = [length for length in map(lengths.__getitem__, ids) if length]
+    block._ids = ids
+    block._weights = array("f", tfs)
+    block._values = [values.tobytes()]
+    block._maxweight = float(max(tfs))
+    block._minlength = min(present) if present else None
+    block._maxlength = max(present, default=0)
 
 
 def schema() -> fields.Schema:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import pickle
+import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from whoosh import index
 
 from portal import create_app
-from portal.search import shared
+from portal.search import segment, shared
 from portal.search.live import build_index, load_generation
 from portal.search.postings import Postings
+from portal.search.segment import PostingsSegmentWriter
 from portal.search.static_index import write_static_index
-from portal.search.whoosh_fields import FieldLength, PostingsSegmentWriter, schema
+from portal.search.whoosh_fields import FieldLength, schema
 
 from .conftest import write
 
@@ -30,10 +33,19 @@ def _counts(number: int) -> tuple[Counter, Counter]:
 
 
 def _segment_files(folder: Path) -> dict[str, bytes]:
-    return {p.suffix: p.read_bytes() for p in folder.iterdir() if p.suffix in (".trm", ".pst", ".col")}
+    """Each segment file by its name without the (random) segment id."""
+    return {re.sub(r"_[a-z0-9]{16}", "", p.name): p.read_bytes() for p in folder.iterdir()
+            if p.suffix in (".trm", ".pst", ".col")}
 
 
-def test_ready_postings_write_the_files_whoosh_writes(tmp_path):
+@pytest.mark.parametrize("forked", [False, True])
+def test_ready_postings_write_the_files_whoosh_writes(tmp_path, monkeypatch, forked):
+    if forked:  # the second half of the terms written by a forked process
+        monkeypatch.setattr(segment, "PARALLEL_MIN_POSTINGS", 1)
+        monkeypatch.setattr(segment.os, "cpu_count", lambda: 2)
+    started: list[int] = []
+    real = segment._start
+    monkeypatch.setattr(segment, "_start", lambda *args: started.append(1) or real(*args))
     docs = [_counts(n) for n in range(300)]  # "权" spans three blocks of 128 postings
     plain, fast = tmp_path / "plain", tmp_path / "fast"
     for folder in (plain, fast):
@@ -46,13 +58,16 @@ def test_ready_postings_write_the_files_whoosh_writes(tmp_path):
     postings = Postings()
     for number, (heading, body) in enumerate(docs):
         postings.add(number, heading, body)
+    postings.finish()
     ix = index.create_in(str(fast), schema())
     writer = PostingsSegmentWriter(ix, postings, compound=False)
     for number, (heading, body) in enumerate(docs):
         writer.add_document(key=f"news/{number}", heading=FieldLength(sum(heading.values())),
                             body=FieldLength(sum(body.values())))
     writer.commit()
-    assert _segment_files(fast) == _segment_files(plain) and b"" not in _segment_files(plain).values()
+    files = _segment_files(plain)
+    assert _segment_files(fast) == files and len(files) == 5 and b"" not in files.values()
+    assert len(started) == (2 if forked else 0)  # body and heading
     with index.open_dir(str(fast), readonly=True).searcher() as searcher:
         assert searcher.document(key="news/7") == {"key": "news/7"}
         assert searcher.reader().doc_frequency("body", "权") == 300
@@ -64,10 +79,11 @@ def test_postings_survive_pickling_and_extend_in_order():
     second.add(1, Counter(), Counter({"权": 1, "新": 3}))
     second = pickle.loads(pickle.dumps(second))
     first.extend(second)
+    first.finish()
     assert {t: (list(i), list(f)) for t, (i, f) in first.body.items()} == {
         "权": ([0, 1], [2, 1]), "利": ([0], [1]), "新": ([1], [3])}
     assert list(first.heading["题"][0]) == [0] and first.body_count() == 4 and first.heading_count() == 1
-    assert not pickle.loads(pickle.dumps(Postings())).body
+    assert not pickle.loads(pickle.dumps(Postings())).finish().body
 
 
 def _state(analysis: shared.Analysis) -> tuple:

@@ -27,8 +27,9 @@ from whoosh.reading import TermNotFound
 from .analysis import ANALYSIS_VERSION, Lexicon
 from .corpus import fingerprint
 from .engine import DocRow, Stats, TermPostings
+from .segment import PostingsSegmentWriter
 from .shared import analysed
-from .whoosh_fields import FieldLength, PostingsSegmentWriter, block_postings, schema
+from .whoosh_fields import FieldLength, block_postings, schema
 
 INDEX_FORMAT = 3
 CURRENT = "current"

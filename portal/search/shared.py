@@ -102,8 +102,11 @@ def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> _Part:
     """Forked in two when there are enough documents, two cores, and no other thread (a fork copies
     locks other threads may hold)."""
     if len(docs) >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1 and threading.active_count() == 1:
-        return _analyse_forked(docs, progress)
-    return _analyse_range(docs, 0, len(docs), progress)
+        part = _analyse_forked(docs, progress)
+    else:
+        part = _analyse_range(docs, 0, len(docs), progress)
+    part.postings.finish()
+    return part
 
 
 def _analyse_range(docs: list[SearchDoc], start: int, end: int, progress: Progress | None) -> _Part:

@@ -52,6 +52,8 @@ FORMAT = 2
 POSTINGS_PER_SHARD = 6000
 WORDS_PER_SHARD = 250
 PINYIN_PER_SHARD = 400
+# Level 9 takes 3× the time of 6 over the postings shards for 1.4 % fewer bytes (fragments: the same size).
+GZIP_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def _write(path: Path, data: bytes) -> int:
             return old.stat().st_size
         except OSError:
             pass
-    packed = gzip.compress(data, compresslevel=9, mtime=0)
+    packed = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
     path.write_bytes(packed)
     return len(packed)
 

@@ -1,9 +1,7 @@
-"""Whoosh pieces of the live index: a field fed by the shared analysis, a segment writer fed by ready-made
-postings, a faster posting pool and posting reader."""
+"""Whoosh pieces of the live index: a field fed by the shared analysis, a faster posting pool and posting reader."""
 
 from __future__ import annotations
 
-import sys
 from array import array
 from collections.abc import Iterator, Mapping
 
@@ -11,11 +9,9 @@ from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec import whoosh3
 from whoosh.system import pack_uint
-from whoosh.writing import SegmentWriter
 
 from .analysis import document_terms
 from .lexicon import segmenter
-from .postings import Postings, Table
 
 
 class PortalTokenizer(Tokenizer):
@@ -94,66 +90,6 @@ class TermPool:
     def cleanup(self) -> None:
         """Free the postings."""
         self.terms.clear()
-
-
-class PostingsSegmentWriter(SegmentWriter):
-    """A Whoosh segment writer whose heading and body postings are given as :class:`Postings`.
-
-    Documents are added with :class:`FieldLength` values for those fields; at commit each term's
-    postings go into the codec's block writer a whole block (128 postings) at a time, instead of
-    one Python call chain per posting.  The files are the ones Whoosh's own writer makes.
-    """
-
-    def __init__(self, ix, postings: Postings, **kwargs) -> None:
-        super().__init__(ix, **kwargs)
-        self.pool.cleanup()
-        self.pool = TermPool(ix.schema)
-        self.ready = {"body": postings.body, "heading": postings.heading}
-
-    def _flush_segment(self) -> None:
-        self.perdocwriter.close()
-        reader = self.per_document_reader()
-        try:
-            for fieldname in sorted(self.schema.names()):
-                if fieldname in self.ready:
-                    _write_field(self.fieldwriter, fieldname, self.schema[fieldname], self.ready[fieldname],
-                                 reader, self.docnum)
-                else:
-                    self.fieldwriter.add_postings(self.schema, reader, self.pool.iter_postings(fieldname))
-            self.fieldwriter.close()
-        finally:
-            reader.close()
-
-
-def _write_field(fieldwriter, fieldname: str, fieldobj, table: Table, reader, doccount: int) -> None:
-    """All postings of one Frequency field, in term order, as ``W3FieldWriter.add_postings`` would write them."""
-    lengths = [reader.doc_field_length(docnum, fieldname) for docnum in range(doccount)]
-    fieldwriter.start_field(fieldname, fieldobj)
-    block = fieldwriter._postwriter
-    limit = block._blocklimit
-    for term in sorted(table):  # code point order is UTF-8 byte order
-        ids, tfs = table[term]
-        fieldwriter.start_term(term.encode("utf-8"))
-        for start in range(0, len(ids), limit):
-            if start:
-                block._write_block()
-            _fill_block(block, ids[start : start + limit], tfs[start : start + limit], lengths)
-        fieldwriter.finish_term()  # writes the last block
-    fieldwriter.finish_field()
-
-
-def _fill_block(block, ids: array, tfs: array, lengths: list) -> None:
-    """Set a W3PostingsWriter's buffered block as ``add_posting`` would leave it after these postings."""
-    values = array("I", tfs)
-    if sys.byteorder == "little":
-        values.byteswap()  # pack_uint is big-endian
-    present = [length for length in map(lengths.__getitem__, ids) if length]
-    block._ids = ids
-    block._weights = array("f", tfs)
-    block._values = [values.tobytes()]
-    block._maxweight = float(max(tfs))
-    block._minlength = min(present) if present else None
-    block._maxlength = max(present, default=0)
 
 
 def schema() -> fields.Schema:

@@ -42,7 +42,7 @@ def _segment_files(folder: Path) -> dict[str, bytes]:
 def test_ready_postings_write_the_files_whoosh_writes(tmp_path, monkeypatch, forked):
     if forked:  # the second half of the terms written by a forked process
         monkeypatch.setattr(segment, "PARALLEL_MIN_POSTINGS", 1)
-        monkeypatch.setattr(segment.os, "cpu_count", lambda: 2)
+        monkeypatch.setattr(segment, "spare_core", lambda: True)
     started: list[int] = []
     real = segment._start
     monkeypatch.setattr(segment, "_start", lambda *args: started.append(1) or real(*args))
@@ -97,13 +97,13 @@ def _state(analysis: shared.Analysis) -> tuple:
 def test_two_processes_analyse_as_one(content_dir, tmp_path, monkeypatch):
     _many(content_dir, 40)
     app = create_app({"TESTING": True, "CONTENT_DIRS": [str(content_dir)], "INDEX_DIR": str(tmp_path / "ix")})
-    monkeypatch.setattr(shared, "PARALLEL_MIN_DOCS", 10**9)
+    monkeypatch.setattr(shared, "spare_core", lambda: False)
     alone = shared.analysed(app, "live")
     forked: list[int] = []
     real = shared._analyse_forked
     monkeypatch.setattr(shared, "_analyse_forked", lambda docs, progress: forked.append(1) or real(docs, progress))
     monkeypatch.setattr(shared, "PARALLEL_MIN_DOCS", 2)
-    monkeypatch.setattr(shared.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(shared, "spare_core", lambda: True)
     together = shared.analysed(app, "live")
     assert forked == [1] and together is not alone and len(together.rows) == 43
     assert _state(together) == _state(alone)

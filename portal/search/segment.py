@@ -1,20 +1,18 @@
 """A Whoosh segment written from ready-made :class:`~.postings.Postings`, a block at a time, on two cores.
 
 Whoosh's own writer takes every posting through a chain of Python calls (pool, sort, codec);
-here each term's postings are handed to the codec's block writer 128 at a time.  With two cores,
-a forked process writes the postings of the second half of the body terms meanwhile; its bytes are
-appended to the postings file and its term records shifted by where they land.  The files are the
-ones Whoosh's own writer makes for the same documents.
+here each term's postings are handed to the codec's block writer 128 at a time.  With a spare
+core (``shared.spare_core``), a forked process writes the postings of the second half of the terms
+meanwhile; its bytes are appended to the postings file and its term records shifted by where they
+land.  The files are the ones Whoosh's own writer makes for the same documents.
 """
 
 from __future__ import annotations
 
 import io
 import multiprocessing
-import os
 import pickle
 import sys
-import threading
 from array import array
 
 from whoosh.codec.whoosh3 import W3TermInfo
@@ -23,6 +21,7 @@ from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from .postings import Postings, Table
+from .shared import spare_core
 from .whoosh_fields import TermPool
 
 PARALLEL_MIN_POSTINGS = 200_000  # below this a second process costs more than it saves
@@ -61,8 +60,7 @@ def _write_field(fieldwriter, fieldname: str, fieldobj, table: Table, lengths: l
     """All postings of one field, in term order, as ``W3FieldWriter.add_postings`` writes them."""
     terms = sorted(table)  # code point order is UTF-8 byte order
     fieldwriter.start_field(fieldname, fieldobj)
-    forking = (os.cpu_count() or 1) > 1 and threading.active_count() == 1  # a fork copies other threads' locks
-    middle = _middle(terms, table) if forking else len(terms)
+    middle = _middle(terms, table) if spare_core() else len(terms)
     child = _start(fieldwriter, fieldobj, terms[middle:], table, lengths) if middle < len(terms) else None
     block = fieldwriter._postwriter
     for term in terms[:middle]:

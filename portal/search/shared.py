@@ -1,12 +1,13 @@
 """The analysis of everything published, done once and read by both index writers.
 
 :func:`analysed` runs :func:`corpus.analyse` over the published documents and inverts the term
-counts into :class:`~.postings.Postings`; with two cores, a forked process analyses the second half
-of the texts meanwhile.  The result is keyed by the fingerprint of the documents: the live index
-(``live.build_index``) and the static index (``static_index.write_static_index``) of one build use
-the same one instead of analysing every text twice.  It is kept after the static index was written
-(a build writes the live index next) and inside :func:`sharing`; otherwise it is not kept, so a
-live worker that builds its index does not hold it afterwards.
+counts into :class:`~.postings.Postings`; with a spare core (:func:`spare_core`), a forked process
+analyses the second half of the texts meanwhile.  The result is keyed by the fingerprint of the
+documents: the live index (``live.build_index``) and the static index
+(``static_index.write_static_index``) of one build use the same one instead of analysing every
+text twice.  It is kept after the static index was written (a build writes the live index next)
+and inside :func:`sharing`; otherwise it is not kept, so a live worker that builds its index does
+not hold it afterwards.
 """
 
 from __future__ import annotations
@@ -99,14 +100,21 @@ def analysed(app: Flask, user: str, progress: Progress | None = None) -> Analysi
 
 
 def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> _Part:
-    """Forked in two when there are enough documents, two cores, and no other thread (a fork copies
-    locks other threads may hold)."""
-    if len(docs) >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1 and threading.active_count() == 1:
+    """Forked in two when there are enough documents and :func:`spare_core`."""
+    if len(docs) >= PARALLEL_MIN_DOCS and spare_core():
         part = _analyse_forked(docs, progress)
     else:
         part = _analyse_range(docs, 0, len(docs), progress)
     part.postings.finish()
     return part
+
+
+def spare_core() -> bool:
+    """Whether a forked process would get a core of its own: there are two or more, the load average
+    leaves one free (a shared machine where others compute gains nothing from a fork, and pays for it),
+    and this process has no other thread (a fork copies locks other threads may hold)."""
+    cores = os.cpu_count() or 1
+    return cores > 1 and threading.active_count() == 1 and os.getloadavg()[0] <= cores - 1
 
 
 def _analyse_range(docs: list[SearchDoc], start: int, end: int, progress: Progress | None) -> _Part:

@@ -111,10 +111,11 @@ def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> _Part:
 
 def spare_core() -> bool:
     """Whether a forked process would get a core of its own: there are two or more, the load average
-    leaves one free (a shared machine where others compute gains nothing from a fork, and pays for it),
-    and this process has no other thread (a fork copies locks other threads may hold)."""
+    (this process included) leaves one free (a shared machine where others compute gains nothing from
+    a fork, and pays for it), and this process has no other thread (a fork copies locks other threads
+    may hold)."""
     cores = os.cpu_count() or 1
-    return cores > 1 and threading.active_count() == 1 and os.getloadavg()[0] <= cores - 1
+    return cores > 1 and threading.active_count() == 1 and os.getloadavg()[0] < cores - 0.5
 
 
 def _analyse_range(docs: list[SearchDoc], start: int, end: int, progress: Progress | None) -> _Part:

@@ -67,3 +67,14 @@ def test_a_damaged_previous_file_is_written_again(content_dir, tmp_path):
     manifest.write_bytes(b"not gzip")
     build_site(_app(content_dir, tmp_path), out)
     assert manifest.read_bytes() == good
+
+
+def test_files_of_a_build_compressed_at_another_level_are_compressed_again(content_dir, tmp_path):
+    out = tmp_path / "site"
+    build_site(_app(content_dir, tmp_path), out)
+    for path in (out / "static" / "search-index").rglob("*.gz"):  # as builds before level 6 wrote them
+        path.write_bytes(gzip.compress(gzip.decompress(path.read_bytes()), compresslevel=9, mtime=0))
+    build_site(_app(content_dir, tmp_path), out)
+    cold = tmp_path / "cold"
+    build_site(_app(content_dir, tmp_path), cold)
+    assert _tree(out) == _tree(cold)

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, _count_elements
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from operator import add
 from typing import Protocol
 
@@ -48,6 +49,7 @@ _QUESTION_RE = re.compile('("[^"]*")|(' + "|".join(map(re.escape, QUESTION_WORDS
 CJK_CLASS = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES)
 RUN_RE = re.compile(rf"(?P<c>[{CJK_CLASS}](?: *[{CJK_CLASS}])*)|(?P<a>[^\W_{CJK_CLASS}]+)")
 TERM_RE = re.compile(r'"([^"]+)"|([^ "]+)')
+_ONE, _TWO = 1, 2
 
 # Folded characters, filled by documents and queries alike: bounded, so that queries of ever new
 # code points cannot grow a worker's memory (the first characters seen, the documents', stay cached).
@@ -136,11 +138,12 @@ def document_terms(text: str, segmenter: Segmenter) -> tuple[Counter, set[str]]:
         if kind == "a":
             counts[stem(run)] += 1
             continue
-        counts.update(run)
-        counts.update(map(add, run, run[1:]))
-        found = [w for w in segmenter.cut_all(run) if len(w) > 1]
+        _count_elements(counts, run)  # what Counter.update does, without its checks (a million runs)
+        _count_elements(counts, map(add, run, run[1:]))
+        cut = segmenter.cut_all(run)
+        found = list(compress(cut, map(_ONE.__lt__, map(len, cut))))  # words of 2+ characters
         words.update(found)
-        counts.update(w for w in found if len(w) > 2)
+        _count_elements(counts, compress(found, map(_TWO.__lt__, map(len, found))))  # 3+: 2s are bigrams
     return counts, words
 
 

@@ -8,6 +8,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from flask import Flask
 
@@ -28,6 +29,8 @@ from .known import short_title_length, title_keys
 from .lexicon import build_lexicon, segmenter
 from .pinyin import pinyin_table
 from .tables import fold_table, variants
+
+_ONE = 1
 
 
 @dataclass
@@ -89,8 +92,8 @@ def analyse(docs: list[SearchDoc], vocabulary: Vocabulary) -> Iterator[AnalysedD
         body, body_words = document_terms(text, seg)
         vocabulary.words |= heading_words | body_words
         vocabulary.title_words.update(heading_words)
-        vocabulary.chars.update(k for k in body if len(k) == 1)
-        vocabulary.chars.update(k for k in heading if len(k) == 1)
+        vocabulary.chars.update(compress(body, map(_ONE.__eq__, map(len, body))))  # the one-character terms
+        vocabulary.chars.update(compress(heading, map(_ONE.__eq__, map(len, heading))))
         vocabulary.raw |= set(text) | set(doc.heading)
         yield AnalysedDoc(doc_id, doc, row_of(doc), heading, body)
 

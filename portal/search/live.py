@@ -25,9 +25,11 @@ from whoosh import index
 from whoosh.reading import TermNotFound
 
 from .analysis import ANALYSIS_VERSION, Lexicon
-from .corpus import Vocabulary, analyse, entry_digest, fingerprint, fingerprint_of, published
+from .corpus import fingerprint
 from .engine import DocRow, Stats, TermPostings
-from .whoosh_fields import TermPool, block_postings, schema
+from .segment import PostingsSegmentWriter
+from .shared import analysed
+from .whoosh_fields import FieldLength, block_postings, schema
 
 INDEX_FORMAT = 3
 CURRENT = "current"
@@ -115,26 +117,19 @@ def index_lock(root: Path) -> Iterator[None]:
 
 
 def _write(folder: Path, app: Flask, progress: Progress | None) -> Generation:
-    docs = published(app)
-    vocabulary = Vocabulary()
+    found = analysed(app, "live", progress)
     ix = index.create_in(str(folder), schema())
-    writer = ix.writer(compound=False)
-    writer.pool.cleanup()
-    writer.pool = TermPool(ix.schema)
-    rows, digests = [], []
+    writer = PostingsSegmentWriter(ix, found.postings, compound=False)
     try:
-        for item in analyse(docs, vocabulary):
-            writer.add_document(key=item.doc.key, heading=item.heading, body=item.body)
-            rows.append(item.row)
-            digests.append(entry_digest(item.doc.entry))
-            if progress:
-                progress(item.doc_id + 1, len(docs))
+        for doc, (heading, body) in zip(found.docs, found.lengths, strict=True):
+            writer.add_document(key=doc.key, heading=FieldLength(heading), body=FieldLength(body))
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
-    generation = Generation(folder, fingerprint_of(dict(zip((r.key for r in rows), digests, strict=True))),
-                            rows, vocabulary.lexicon(), vocabulary.variants(), digests, catalog_time(app))
+    rows, digests = found.rows, found.digests
+    generation = Generation(folder, found.fingerprint, list(rows), found.lexicon, found.vocabulary.variants(),
+                            list(digests), catalog_time(app))
     write_meta(folder, generation)
     return generation
 

@@ -28,6 +28,11 @@ class PortalTokenizer(Tokenizer):
             yield token
 
 
+class FieldLength(int):
+    """A field's value in :class:`PostingsSegmentWriter`: only its length (sum of term counts); the
+    postings come separately."""
+
+
 class TermCountsField(fields.FieldType):
     """A field indexed from precomputed term counts (or analysed text), frequencies only (ranking is ours)."""
 
@@ -35,7 +40,14 @@ class TermCountsField(fields.FieldType):
         super().__init__(formats.Frequency(), PortalTokenizer(), scorable=True)
 
     def index(self, value, **kwargs):
-        """(term bytes, frequency, weight, encoded frequency) per term, as Whoosh writers expect."""
+        """(term bytes, frequency, weight, encoded frequency) per term, as Whoosh writers expect.
+
+        A :class:`FieldLength` gives one item with an empty term that carries the length: Whoosh stores
+        it for the document, and :class:`TermPool` drops the item.
+        """
+        if isinstance(value, FieldLength):
+            yield b"", int(value), float(value), b""
+            return
         counts = value if isinstance(value, Mapping) else document_terms(value, segmenter())[0]
         for term, freq in counts.items():
             yield term.encode("utf-8"), freq, float(freq), pack_uint(freq)
@@ -56,6 +68,8 @@ class TermPool:
     def add(self, item: tuple) -> None:
         """Take one (fieldname, term bytes, docnum, weight, value bytes) posting."""
         fieldname, term, docnum, weight, _ = item
+        if not term:  # a FieldLength: postings come with the writer
+            return
         entry = self.terms.get((fieldname, term))
         if entry is None:
             entry = self.terms[(fieldname, term)] = (array("I"), array("I"))
@@ -63,9 +77,11 @@ class TermPool:
         entry[0].append(docnum)
         entry[1].append(int(weight))
 
-    def iter_postings(self) -> Iterator[tuple]:
-        """Every posting, ordered by field, term and document."""
+    def iter_postings(self, only: str | None = None) -> Iterator[tuple]:
+        """Every posting (of field ``only`` if given), ordered by field, term and document."""
         for fieldname, term in sorted(self.terms):
+            if only is not None and fieldname != only:
+                continue
             frequencies = isinstance(self.schema[fieldname].format, formats.Frequency)
             ids, weights = self.terms[(fieldname, term)]
             for docnum, weight in zip(ids, weights, strict=True):

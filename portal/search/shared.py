@@ -1,0 +1,188 @@
+"""The analysis of everything published, done once and read by both index writers.
+
+:func:`analysed` runs :func:`corpus.analyse` over the published documents and inverts the term
+counts into :class:`~.postings.Postings`; with a spare core (:func:`spare_core`), a forked process
+analyses the second half of the texts meanwhile.  The result is keyed by the fingerprint of the
+documents: the live index (``live.build_index``) and the static index
+(``static_index.write_static_index``) of one build use the same one instead of analysing every
+text twice.  It is kept after the static index was written (a build writes the live index next)
+and inside :func:`sharing`; otherwise it is not kept, so a live worker that builds its index does
+not hold it afterwards.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from flask import Flask
+
+from .analysis import Lexicon
+from .corpus import Vocabulary, analyse, entry_digest, fingerprint_of, published
+from .documents import SearchDoc
+from .engine import DocRow
+from .postings import Postings
+
+Progress = Callable[[int, int], None]
+PARALLEL_MIN_DOCS = 200  # below this a second process costs more than it saves
+CHILD_TIMEOUT = 1800.0
+
+
+@dataclass
+class Analysis:
+    """Documents in index order with their rows, digests, vocabulary and postings."""
+
+    docs: list[SearchDoc]
+    rows: list[DocRow]
+    lengths: list[tuple[int, int]]  # per document: the number of heading terms, of body terms
+    digests: list[str]
+    vocabulary: Vocabulary
+    postings: Postings
+    fingerprint: str = ""
+    used_by: set[str] = field(default_factory=set)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The query dictionary of the whole corpus (computed once)."""
+        return self.vocabulary.lexicon()
+
+
+@dataclass
+class _Part:
+    rows: list[DocRow]
+    lengths: list[tuple[int, int]]
+    vocabulary: Vocabulary
+    postings: Postings
+
+
+_KEPT: dict[str, Analysis] = {}  # at most one, by fingerprint
+_SHARING: list[bool] = []
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Keep the analysis between the index writers called inside (a build writing both indexes)."""
+    _SHARING.append(True)
+    try:
+        yield
+    finally:
+        _SHARING.pop()
+        if not _SHARING:
+            _KEPT.clear()
+
+
+def analysed(app: Flask, user: str, progress: Progress | None = None) -> Analysis:
+    """The analysis of what ``app`` publishes now, for the index writer ``user`` ("live" or "static").
+
+    Reused when the other writer just made it for the same documents; kept for the other writer
+    when ``user`` is "static" or inside :func:`sharing`, and dropped once both have read it.
+    """
+    docs = published(app)
+    digests = [entry_digest(doc.entry) for doc in docs]
+    key = fingerprint_of(dict(zip((doc.key for doc in docs), digests, strict=True)))
+    found = _KEPT.pop(key, None)
+    _KEPT.clear()
+    if found is None or user in found.used_by:
+        part = _analyse_all(docs, progress)
+        found = Analysis(docs, part.rows, part.lengths, digests, part.vocabulary, part.postings, key)
+    elif progress:
+        progress(len(docs), len(docs))
+    found.used_by.add(user)
+    if (user == "static" or _SHARING) and len(found.used_by) < 2:
+        _KEPT[key] = found
+    return found
+
+
+def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> _Part:
+    """Forked in two when there are enough documents and :func:`spare_core`."""
+    if len(docs) >= PARALLEL_MIN_DOCS and spare_core():
+        part = _analyse_forked(docs, progress)
+    else:
+        part = _analyse_range(docs, 0, len(docs), progress)
+    part.postings.finish()
+    return part
+
+
+def spare_core() -> bool:
+    """Whether a forked process would get a core of its own: there are two or more, the load average
+    (this process included) leaves one free (a shared machine where others compute gains nothing from
+    a fork, and pays for it), and this process has no other thread (a fork copies locks other threads
+    may hold)."""
+    cores = os.cpu_count() or 1
+    return cores > 1 and threading.active_count() == 1 and os.getloadavg()[0] < cores - 0.5
+
+
+def _analyse_range(docs: list[SearchDoc], start: int, end: int, progress: Progress | None) -> _Part:
+    """Rows, vocabulary and postings of ``docs[start:end]`` (document ids are positions in ``docs``)."""
+    vocabulary, postings, rows, lengths = Vocabulary(), Postings(), [], []
+    for item in analyse(docs[start:end], vocabulary):
+        doc_id = start + item.doc_id
+        postings.add(doc_id, item.heading, item.body)
+        rows.append(item.row)
+        lengths.append((sum(item.heading.values()), sum(item.body.values())))
+        if progress:
+            progress(doc_id + 1, len(docs))
+    return _Part(rows, lengths, vocabulary, postings)
+
+
+def _middle(docs: list[SearchDoc]) -> int:
+    """Where to split ``docs`` so that both halves hold about as much text."""
+    total = sum(len(doc.text) for doc in docs)
+    seen = 0
+    for position, doc in enumerate(docs):
+        seen += len(doc.text)
+        if 2 * seen >= total:
+            return position + 1
+    return len(docs)
+
+
+def _child(docs: list[SearchDoc], start: int, connection) -> None:
+    part = _analyse_range(docs, start, len(docs), None)
+    connection.send_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    connection.close()
+
+
+def _analyse_forked(docs: list[SearchDoc], progress: Progress | None) -> _Part:
+    """The first half analysed here, the second in a forked process (its own half again here if that fails)."""
+    from .lexicon import segmenter
+
+    segmenter()  # loaded once, before the fork, for both processes
+    middle = _middle(docs)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(docs, middle, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        first = _analyse_range(docs, 0, middle, progress)
+        second = pickle.loads(receiver.recv_bytes()) if receiver.poll(CHILD_TIMEOUT) else None
+    except (EOFError, OSError, pickle.UnpicklingError):
+        second = None
+    finally:
+        receiver.close()
+        child.join(5)
+        if child.is_alive():
+            child.kill()
+            child.join()
+    if second is None:
+        second = _analyse_range(docs, middle, len(docs), progress)
+    first.rows += second.rows
+    first.lengths += second.lengths
+    _merge_vocabulary(first.vocabulary, second.vocabulary)
+    first.postings.extend(second.postings)
+    if progress:
+        progress(len(docs), len(docs))
+    return first
+
+
+def _merge_vocabulary(into: Vocabulary, later: Vocabulary) -> None:
+    into.words |= later.words
+    into.chars |= later.chars
+    into.raw |= later.raw
+    into.title_words.update(later.title_words)

@@ -15,13 +15,17 @@ class ParseCache:
         self.results: dict[Path, tuple[tuple[int, int], object]] = {}
         self.misses = 0
 
+    def stamp(self, path: Path) -> object:
+        """What tells an unchanged file: its modification time and size (raises OSError when unreadable)."""
+        info = path.stat()
+        return (info.st_mtime_ns, info.st_size)
+
     def get(self, path: Path, parse):
         """``parse()`` of ``path``, from the cache while the file is unchanged."""
         try:
-            info = path.stat()
+            stamp = self.stamp(path)
         except OSError:
             return parse()
-        stamp = (info.st_mtime_ns, info.st_size)
         cached = self.results.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -54,19 +58,9 @@ class StoredParseCache(ParseCache):
             self.results.update(saved[1])
         self.loaded = len(self.results)
 
-    def get(self, path: Path, parse):
-        """``parse()`` of ``path``, from the store while the file's bytes are the same."""
-        try:
-            stamp = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-        except OSError:
-            return parse()
-        cached = self.results.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        self.misses += 1
-        result = parse()
-        self.results[path] = (stamp, result)
-        return result
+    def stamp(self, path: Path) -> object:
+        """A hash of the file's bytes: a file rewritten within the clock's resolution is still seen."""
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
 
     def save(self) -> None:
         """Write the storable results, atomically, when this run parsed anything new."""

@@ -21,7 +21,7 @@ from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from .postings import Postings, Table
-from .shared import spare_core
+from .shared import child_result, spare_core
 from .whoosh_fields import TermPool
 
 PARALLEL_MIN_POSTINGS = 200_000  # below this a second process costs more than it saves
@@ -68,7 +68,7 @@ def _write_field(fieldwriter, fieldname: str, fieldobj, table: Table, lengths: l
         _write_postings(block, table[term], lengths)
         fieldwriter.finish_term()
     if child is not None:
-        records = _result(*child) or _records(fieldwriter, fieldobj, terms[middle:], table, lengths)
+        records = child_result(*child) or _records(fieldwriter, fieldobj, terms[middle:], table, lengths)
         _append(fieldwriter, *records)
     fieldwriter.finish_field()
 
@@ -149,16 +149,3 @@ def _start(fieldwriter, fieldobj, terms: list[str], table: Table, lengths: list)
     return receiver, child
 
 
-def _result(receiver, child) -> tuple[bytes, list] | None:
-    """What the forked process wrote, or None when it failed."""
-    try:
-        found = pickle.loads(receiver.recv_bytes()) if receiver.poll(CHILD_TIMEOUT) else None
-    except (EOFError, OSError, pickle.UnpicklingError):
-        found = None
-    finally:
-        receiver.close()
-        child.join(5)
-        if child.is_alive():
-            child.kill()
-            child.join()
-    return found

@@ -161,15 +161,10 @@ def _analyse_forked(docs: list[SearchDoc], progress: Progress | None) -> _Part:
     sender.close()
     try:
         first = _analyse_range(docs, 0, middle, progress)
-        second = pickle.loads(receiver.recv_bytes()) if receiver.poll(CHILD_TIMEOUT) else None
-    except (EOFError, OSError, pickle.UnpicklingError):
-        second = None
-    finally:
-        receiver.close()
-        child.join(5)
-        if child.is_alive():
-            child.kill()
-            child.join()
+    except BaseException:
+        child_result(receiver, child)
+        raise
+    second = child_result(receiver, child)
     if second is None:
         second = _analyse_range(docs, middle, len(docs), progress)
     first.rows += second.rows
@@ -186,3 +181,18 @@ def _merge_vocabulary(into: Vocabulary, later: Vocabulary) -> None:
     into.chars |= later.chars
     into.raw |= later.raw
     into.title_words.update(later.title_words)
+
+
+def child_result(receiver, child):
+    """What a forked helper process sent (unpickled), or None when it failed or took too long."""
+    try:
+        found = pickle.loads(receiver.recv_bytes()) if receiver.poll(CHILD_TIMEOUT) else None
+    except (EOFError, OSError, pickle.UnpicklingError):
+        found = None
+    finally:
+        receiver.close()
+        child.join(5)
+        if child.is_alive():
+            child.kill()
+            child.join()
+    return found

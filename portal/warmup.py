@@ -14,6 +14,7 @@ import time
 from flask import Flask
 
 from . import urls
+from .pipeline.prepare import precompute
 from .search.documents import search_documents
 from .settings import LANGUAGES
 from .views.common import now
@@ -56,6 +57,7 @@ def warm_up(app: Flask) -> float:
     """Open the index, build the searchable documents and render the busiest pages once; return the seconds."""
     started = time.perf_counter()
     warm_search_documents(app)
+    precompute(app.extensions["portal.catalog"])  # citation links, names, journeys: every law page reads them
     client = app.test_client()
     for lang in LANGUAGES:
         for path in warm_pages(lang):

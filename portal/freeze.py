@@ -14,7 +14,7 @@ from flask_frozen import Freezer, MimetypeMismatchWarning, MissingURLGeneratorWa
 from . import publish
 from .content.catalog import LIBRARY_SECTIONS
 from .library_files import DOWNLOAD_FORMATS
-from .library_names import frozen_short_names
+from .library_names import frozen_short_names, frozen_short_targets
 from .pipeline import prepare
 from .pipeline.freezer import ReusingFreezer
 from .settings import LANGUAGES
@@ -42,6 +42,7 @@ class BuildReport:
     seconds: float
     reused: int = 0  # pages linked from the previous build (nothing they read had changed)
     rendered: tuple[str, ...] = ()  # urls rendered afresh
+    linked: int = 0  # short addresses written as links to their version's page (the same bytes)
 
 
 def _page_urls(app: Flask) -> Iterator[tuple[str, dict]]:
@@ -150,7 +151,9 @@ def make_freezer(app: Flask, destination: Path, plan: prepare.Plan | None = None
         FREEZER_DEFAULT_MIMETYPE="text/html",
         FREEZER_STATIC_IGNORE=["*.map"],
     )
-    freezer = ReusingFreezer(app, plan)
+    with app.app_context():
+        aliases = frozen_short_targets(app.extensions["portal.catalog"], now())
+    freezer = ReusingFreezer(app, plan, aliases)
     freezer.register_generator(lambda: _page_urls(app))
     return freezer
 
@@ -171,7 +174,7 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
     finally:
         app.config["FREEZING"] = False
         app.extensions.pop("portal.build.previous", None)
-    return BuildReport(out, pages, time.perf_counter() - started, plan.reused, tuple(plan.rendered))
+    return BuildReport(out, pages, time.perf_counter() - started, plan.reused, tuple(plan.rendered), plan.linked)
 
 
 def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None, plan: prepare.Plan) -> int:

@@ -95,3 +95,16 @@ def frozen_short_names(catalog: Catalog, moment: dt.datetime) -> list[str]:
         if catalog.library_entry(found.name) is None
         and any(current_version(versions, moment) for versions in found.works)
     ]
+
+
+def frozen_short_targets(catalog: Catalog, moment: dt.datetime) -> dict[str, str]:
+    """Short name → slug of the one current version its address shows (names of several works excluded).
+
+    That page is the version's own page byte for byte, so a build links one file to both addresses.
+    """
+    found: dict[str, str] = {}
+    for name in frozen_short_names(catalog, moment):
+        current = [v for versions in short_names(catalog)[name].works if (v := current_version(versions, moment))]
+        if len(current) == 1:
+            found[name] = current[0].slug
+    return found

@@ -43,6 +43,19 @@ def test_short_name_follows_the_newest_version_of_the_work(client):
     assert "data-short-url" not in older and "short-address" not in older  # its articles are numbered differently
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_short_address_shows_the_version_page_byte_for_byte(client, lang, monkeypatch):
+    """As a build renders them (FREEZING): the build writes one file and links the other address to it."""
+    monkeypatch.setitem(client.application.config, "FREEZING", True)
+    short = client.get(f"/{lang}/library/专利法实施细则/").get_data()
+    version = client.get(f"/{lang}/library/专利法实施细则-2023-12-11/").get_data()
+    assert short == version
+    own = f"/{lang}/library/" + quote("专利法实施细则-2023-12-11") + "/"
+    assert _canonical(version.decode()) == [own]  # the version page names itself as the address to cite
+    other = "en" if lang == "zh" else "zh"
+    assert f'class="lang-switch" href="/{other}/library/专利法实施细则-2023-12-11/"' in version.decode()
+
+
 def test_english_short_address_and_spelled_out_names(client):
     page = client.get("/en/library/商标法实施条例/").get_data(as_text=True)
     assert "Short address: " in page and _canonical(page) == ["/en/library/" + quote("商标法实施条例-2014-04-29") + "/"]
@@ -110,3 +123,8 @@ def test_frozen_short_addresses_are_real_pages(shared_names, tmp_path):
     assert "另一部规定" in (out / "zh" / "library" / "占用法" / "index.html").read_text(encoding="utf-8")
     listed = (out / "zh" / "library" / "single-2022" / "index.html").read_text(encoding="utf-8")
     assert f'href="/zh/library/{quote("单一法")}/"' in listed
+    for lang in ("zh", "en"):  # one file at both addresses: the build links it, it does not render it twice
+        version = out / lang / "library" / "single-2022" / "index.html"
+        assert (out / lang / "library" / "单一法" / "index.html").samefile(version)
+    listing = (out / "zh" / "library" / "示例法" / "index.html").stat()
+    assert listing.st_nlink == 1  # a name of two works is a page of its own

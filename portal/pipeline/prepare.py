@@ -29,6 +29,7 @@ class Plan:
     manifest: Manifest | None = None
     page_reads: dict[str, frozenset] = field(default_factory=dict)
     reused: int = 0
+    linked: int = 0  # short addresses linked to their version's page of this build
     rendered: list[str] = field(default_factory=list)  # urls rendered (not reused)
 
 

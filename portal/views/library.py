@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
 
@@ -159,8 +160,7 @@ def document(lang: str, slug: str):
     jump = _jump_target(entry)
     if jump:
         return redirect(jump, 303)
-    chinese = _chinese_contents(entry, lang)
-    return render_template("document.html", entry=entry, contents=chinese, **_related(cat, entry))
+    return _document_page(cat, entry, lang)
 
 
 def _jump_target(entry: Entry) -> str | None:
@@ -187,7 +187,14 @@ def _short_address(cat: Catalog, lang: str, requested: str):
     jump = _jump_target(entry)
     if jump:
         return redirect(jump, 303)
-    return render_template("document.html", entry=entry, canonical=entry_path(entry, lang),
+    return _document_page(cat, entry, lang)
+
+
+def _document_page(cat: Catalog, entry: Entry, lang: str) -> str:
+    """The page of ``entry``, the same bytes at its own address and at its short address: the canonical
+    link and the language switch name its own address (so a frozen build can link one file to both)."""
+    own = entry_path(entry, lang)
+    return render_template("document.html", entry=entry, canonical=own, page_path=unquote(own),
                            contents=_chinese_contents(entry, lang), **_related(cat, entry))
 
 

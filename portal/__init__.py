@@ -18,7 +18,9 @@ def _parse_cache(app: Flask) -> ParseCache:
     """In the commands (``STORE_PARSED``), parsed files are kept in GENERATED_CACHE_DIR between runs."""
     if not app.config.get("STORE_PARSED"):
         return ParseCache()
-    return stored_cache(app.config["GENERATED_CACHE_DIR"])
+    from .pipeline.digest import print_parsed
+
+    return stored_cache(app.config["GENERATED_CACHE_DIR"], print_parsed)
 
 
 def create_app(test_config: dict | None = None) -> Flask:

@@ -320,12 +320,13 @@ def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int
     from .content.loader import slugify
     from .content.parse_cache import stored_cache
     from .messages import unique
+    from .pipeline.digest import print_parsed
 
     config = dict(_settings())
     if production is not None:
         config["PRODUCTION"] = production
     errors: list = []
-    cache = stored_cache(config["GENERATED_CACHE_DIR"])
+    cache = stored_cache(config["GENERATED_CACHE_DIR"], print_parsed)
     catalog = load_catalog(folders, cache, errors_into=errors)
     cache.save()
     failed = {slugify(p.path.stem) for p in errors}

@@ -58,3 +58,25 @@ def test_entries_with_attachments_are_not_stored(content_dir, tmp_path):
     assert catalog.get("news", "with-file").attachments
     reloaded = StoredParseCache(store, "v1")
     assert not any(str(path).endswith("with-file.md") for path in reloaded.results)
+
+
+def test_entry_fingerprints_are_stored_with_the_entries_and_never_stale(content_dir, tmp_path):
+    """A build reads each unchanged entry's fingerprint from the store instead of hashing it again."""
+    from portal.pipeline.digest import own_print, print_parsed
+
+    store = tmp_path / "parsed.pickle"
+
+    def load():
+        cache = StoredParseCache(store, "v1", print_parsed)
+        catalog = load_catalog([content_dir], cache)
+        cache.save()
+        return catalog.get("news", "first")
+
+    first = load()
+    again = load()
+    assert again is not first and again.__dict__["_own_print"] == own_print(first)
+    news = content_dir / "news" / "first.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\n又一段。\n", encoding="utf-8")
+    edited = load()
+    fresh = type(edited)(**{f: getattr(edited, f) for f in edited.__dataclass_fields__})  # no stored print
+    assert own_print(edited) == own_print(fresh) != own_print(first)

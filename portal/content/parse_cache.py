@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 
 class ParseCache:
     """Parsed files keyed by path and modification stamp, so a reload re-reads only what changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_parsed: Callable[[object], None] | None = None) -> None:
         self.results: dict[Path, tuple[tuple[int, int], object]] = {}
         self.misses = 0
+        self.on_parsed = on_parsed  # given each fresh result before it is kept
 
     def stamp(self, path: Path) -> object:
         """What tells an unchanged file: its modification time and size (raises OSError when unreadable)."""
@@ -31,6 +33,8 @@ class ParseCache:
             return cached[1]
         self.misses += 1
         result = parse()
+        if self.on_parsed is not None:
+            self.on_parsed(result)
         self.results[path] = (stamp, result)
         return result
 
@@ -47,8 +51,8 @@ class StoredParseCache(ParseCache):
     version of the portal or an attachment changed beside a file never gives a stale entry.
     """
 
-    def __init__(self, store: Path, code: str) -> None:
-        super().__init__()
+    def __init__(self, store: Path, code: str, on_parsed: Callable[[object], None] | None = None) -> None:
+        super().__init__(on_parsed)
         self.store, self.code = store, code
         try:
             saved = pickle.loads(store.read_bytes())
@@ -93,7 +97,8 @@ def code_fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def stored_cache(cache_dir: Path | str) -> StoredParseCache:
-    """The stored parse cache of the commands, in ``cache_dir`` (GENERATED_CACHE_DIR)."""
+def stored_cache(cache_dir: Path | str, on_parsed: Callable[[object], None] | None = None) -> StoredParseCache:
+    """The stored parse cache of the commands, in ``cache_dir`` (GENERATED_CACHE_DIR); ``on_parsed`` is
+    given each file parsed afresh before it is stored (the build computes entry fingerprints there)."""
     package = Path(__file__).resolve().parent.parent
-    return StoredParseCache(Path(cache_dir) / "parsed-content.pickle", code_fingerprint(package))
+    return StoredParseCache(Path(cache_dir) / "parsed-content.pickle", code_fingerprint(package), on_parsed)

@@ -71,10 +71,24 @@ def fingerprint(value: object) -> str:
     return hashlib.blake2b(stable(value).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _entry_text(entry: Entry, moment: dt.datetime) -> str:
-    get = object.__getattribute__
-    own = [f"{f.name}={stable(get(entry, f.name))}" for f in fields(Entry)]
-    return "|".join(own) + f"|visible={entry.is_visible(moment)}|drafts={entry.is_visible(moment, True)}"
+_OWN_PRINT = "_own_print"  # kept in an entry's __dict__ (not a field): stored with it by the parse cache
+
+
+def own_print(entry: Entry) -> str:
+    """The fingerprint of every field of ``entry``, computed once per entry object.
+
+    Entries are immutable, so the value stays right for the object's life; an entry the parse
+    cache stored after its print was known is loaded with it (the cache's code fingerprint
+    covers this function), which spares the next build hashing every unchanged entry again.
+    """
+    own = object.__getattribute__(entry, "__dict__")
+    found = own.get(_OWN_PRINT)
+    if found is None:
+        get = object.__getattribute__
+        text = "|".join(f"{f.name}={stable(get(entry, f.name))}" for f in fields(Entry))
+        found = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        own[_OWN_PRINT] = found
+    return found
 
 
 class Fingerprints:
@@ -101,8 +115,7 @@ class Fingerprints:
         found = self.catalog.entries.get((section, slug))
         if found is None:
             return "-"
-        text = _entry_text(found, self.moment).encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(text, digest_size=12).hexdigest()
+        return f"{own_print(found)}|{found.is_visible(self.moment):d}{found.is_visible(self.moment, True):d}"
 
     def has(self, section: str, slug: str) -> str:
         return "1" if (section, slug) in self.catalog.entries else "0"
@@ -144,3 +157,10 @@ _KINDS: dict[str, Callable[..., str | None]] = {
     "dkey": Fingerprints.derived_row,
     "dall": Fingerprints.derived_all,
 }
+
+
+def print_parsed(result: object) -> None:
+    """Compute the :func:`own_print` of a freshly parsed ``(entry, …)`` result, so the parse cache stores it."""
+    entry = result[0] if isinstance(result, tuple) and result else None
+    if isinstance(entry, Entry):
+        own_print(entry)

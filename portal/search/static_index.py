@@ -152,12 +152,15 @@ def _entry(postings: Postings, term: str) -> list:
 
 
 def _write_postings(out: Path, postings: Postings) -> tuple[int, int]:
-    terms = sorted(postings.body.keys() | postings.heading.keys())
+    """Shard by shard: the JSON lists of one shard at a time (all of them at once took 300 MB at 3,403 documents)."""
     count = _shards(postings.body_count() + postings.heading_count(), POSTINGS_PER_SHARD)
-    groups: list[dict] = [{} for _ in range(count)]
-    for term in terms:
-        groups[shard_of(term, count)][term] = _entry(postings, term)
-    size = sum(_write(out / "post" / f"{i}.json.gz", _json(g)) for i, g in enumerate(groups))
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for term in sorted(postings.body.keys() | postings.heading.keys()):
+        groups[shard_of(term, count)].append(term)
+    size = 0
+    for number, terms in enumerate(groups):
+        shard = {term: _entry(postings, term) for term in terms}
+        size += _write(out / "post" / f"{number}.json.gz", _json(shard))
     return count, size
 
 

@@ -80,3 +80,20 @@ def test_entry_fingerprints_are_stored_with_the_entries_and_never_stale(content_
     edited = load()
     fresh = type(edited)(**{f: getattr(edited, f) for f in edited.__dataclass_fields__})  # no stored print
     assert own_print(edited) == own_print(fresh) != own_print(first)
+
+
+def test_a_run_that_parsed_only_unstored_files_leaves_the_store_as_it_was(content_dir, tmp_path):
+    """Campaigns, curricula … are parsed on every run: that alone must not rewrite a store of every law."""
+    store = tmp_path / "parsed.pickle"
+    write(content_dir, "news/with-file.md", "---\ntitle: 附件\nattachments:\n  - file: a.txt\n    title: 附件一\n---\n正文\n")
+    write(content_dir, "news/a.txt", "附件内容")
+    _load(content_dir, store)
+    written = store.stat().st_mtime_ns
+    os.utime(store, ns=(written - 10**9, written - 10**9))
+    _, cache = _load(content_dir, store)
+    assert cache.misses > 0  # the entry with an attachment was parsed again
+    assert store.stat().st_mtime_ns == written - 10**9
+    news = content_dir / "news" / "first.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\n改。\n", encoding="utf-8")
+    _load(content_dir, store)
+    assert store.stat().st_mtime_ns != written - 10**9

@@ -61,14 +61,26 @@ class StoredParseCache(ParseCache):
         if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == code:
             self.results.update(saved[1])
         self.loaded = len(self.results)
+        self.changed = False  # a storable file was parsed afresh: the store is out of date
+
+    def get(self, path: Path, parse):
+        """As :meth:`ParseCache.get`; notes when the result is one the store keeps."""
+
+        def parse_and_note():
+            result = parse()
+            self.changed = self.changed or _storable(result)
+            return result
+
+        return super().get(path, parse_and_note)
 
     def stamp(self, path: Path) -> object:
         """A hash of the file's bytes: a file rewritten within the clock's resolution is still seen."""
         return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
 
     def save(self) -> None:
-        """Write the storable results, atomically, when this run parsed anything new."""
-        if not self.misses:
+        """Write the storable results, atomically, when this run parsed a storable file afresh
+        (files never stored, such as campaigns, are parsed on every run and change nothing here)."""
+        if not self.changed:
             return
         kept = {path: value for path, value in self.results.items() if _storable(value[1])}
         self.store.parent.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,8 @@ def test_entry_fingerprints_are_stored_with_the_entries_and_never_stale(content_
 def test_a_run_that_parsed_only_unstored_files_leaves_the_store_as_it_was(content_dir, tmp_path):
     """Campaigns, curricula … are parsed on every run: that alone must not rewrite a store of every law."""
     store = tmp_path / "parsed.pickle"
-    write(content_dir, "news/with-file.md", "---\ntitle: 附件\nattachments:\n  - file: a.txt\n    title: 附件一\n---\n正文\n")
+    front = "---\ntitle: 附件\nattachments:\n  - file: a.txt\n    title: 附件一\n---\n"
+    write(content_dir, "news/with-file.md", front + "正文\n")
     write(content_dir, "news/a.txt", "附件内容")
     _load(content_dir, store)
     written = store.stat().st_mtime_ns

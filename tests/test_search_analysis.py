@@ -106,3 +106,26 @@ def test_shard_hash_is_stable():
     assert shard_of("专利", 64) == shard_of("专利", 64)
     assert {shard_of(c, 8) for c in "专利商标著作权地理标志"} != {0}
     assert shard_of("𠀀", 1 << 32) == ((0x811C9DC5 ^ 0x20000) * 0x01000193) & 0xFFFFFFFF
+
+
+def test_the_stored_folding_table_is_what_the_folding_code_computes():
+    """The table shipped with the code (read instead of 3 s of folding every code point) must not go stale:
+    after a change to the folding, regenerate it with tables.write_stored_table()."""
+    from portal.search import tables
+
+    assert tables._beyond_unicode() == tables.compute_beyond_unicode()
+    assert tables._beyond_unicode.cache_info().currsize == 1
+
+
+def test_a_stored_table_of_other_versions_is_not_used(monkeypatch, tmp_path):
+    from portal.search import tables
+
+    stale = tmp_path / "table.json"
+    stale.write_text('{"key": [0], "table": [["a", "b"]]}', encoding="utf-8")
+    monkeypatch.setattr(tables, "STORED_TABLE", stale)
+    tables._beyond_unicode.cache_clear()
+    try:
+        assert ("a", "b") not in tables._beyond_unicode()
+        assert ("專", "专") in tables._beyond_unicode()  # computed instead
+    finally:
+        tables._beyond_unicode.cache_clear()

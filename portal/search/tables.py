@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
-from .analysis import RUN_RE, fold, fold_char, fold_uncached
+from .analysis import ANALYSIS_VERSION, RUN_RE, fold, fold_char, fold_uncached
 
 LAST_CODE_POINT = 0x323AF
+# _beyond_unicode() takes 3 s (every code point through OpenCC): kept in this file, regenerated with
+# tables.write_stored_table(); tests/test_search_analysis.py checks it is what the code computes.
+STORED_TABLE = Path(__file__).with_name("beyond_unicode.json")
+
+
+def table_key() -> list:
+    """What the stored table was computed with: it is used only when all of it is the same here."""
+    try:
+        opencc = importlib.metadata.version("opencc-python-reimplemented")
+    except importlib.metadata.PackageNotFoundError:
+        opencc = "-"
+    return [ANALYSIS_VERSION, unicodedata.unidata_version, opencc, LAST_CODE_POINT]
 
 
 @lru_cache(maxsize=1)
 def _beyond_unicode() -> tuple[tuple[str, str], ...]:
     """Characters whose fold differs from plain Unicode NFKC + lower case (what the browser search does by itself)."""
+    try:
+        stored = json.loads(STORED_TABLE.read_text(encoding="utf-8"))
+        if stored["key"] == table_key():
+            return tuple((char, folded) for char, folded in stored["table"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return compute_beyond_unicode()
+
+
+def compute_beyond_unicode() -> tuple[tuple[str, str], ...]:
+    """:func:`_beyond_unicode` computed from the folding code, code point by code point."""
     out = []
     for code in range(LAST_CODE_POINT + 1):
         if 0xD800 <= code <= 0xDFFF:
@@ -53,3 +79,10 @@ def variants(table: dict[str, str], raw_chars: Iterable[str] | None = None) -> d
         if len(folded) == 1 and folded != char and (raw is None or char in raw):
             out[folded] = out.get(folded, "") + char
     return out
+
+
+def write_stored_table() -> None:
+    """Write :data:`STORED_TABLE` from the folding code (after a change to it or to OpenCC)."""
+    pairs = ",\n".join(json.dumps(list(pair), ensure_ascii=False) for pair in compute_beyond_unicode())
+    key = json.dumps(table_key(), ensure_ascii=False)
+    STORED_TABLE.write_text(f'{{"key": {key},\n"table": [\n{pairs}\n]}}\n', encoding="utf-8")

@@ -98,7 +98,7 @@ def _stop(_signum: int, _frame: object) -> None:
 def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> None:
     """Freeze the complete site into static files."""
     from .freeze import build_site
-    from .pipeline.live_index import update_live_index
+    from .pipeline.live_index import analysed_once, update_live_index
     from .pipeline.parallel import Beside
 
     if rollback:
@@ -121,14 +121,15 @@ def build(content_dirs: tuple[Path, ...], out: Path | None, rollback: bool) -> N
         elif done % 100 == 0 or done == total:
             click.echo(line, err=True)
 
-    indexing = Beside(lambda: update_live_index(app))  # the live index, on the other core
-    try:
-        report = build_site(app, target, progress)
-    except Exception as exc:  # the previous build stays in place
-        _index_result(indexing)
-        failure = _("错误：生成失败，%(target)s 保持不变：%(reason)s", target=str(target), reason=str(exc))
-        click.echo("\n" + translate(failure, lang), err=True)
-        raise SystemExit(1) from None
+    with analysed_once(app):  # the texts analysed once, on both cores, for both indexes
+        indexing = Beside(lambda: update_live_index(app))  # the live index, on the other core
+        try:
+            report = build_site(app, target, progress)
+        except Exception as exc:  # the previous build stays in place
+            _index_result(indexing)
+            failure = _("错误：生成失败，%(target)s 保持不变：%(reason)s", target=str(target), reason=str(exc))
+            click.echo("\n" + translate(failure, lang), err=True)
+            raise SystemExit(1) from None
     built = _(
         "已生成 %(pages)s 页，位于 %(out)s，用时 %(seconds)s 秒",
         pages=report.pages, out=str(report.output), seconds=f"{report.seconds:.1f}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from flask import Flask
 
 from ..search.live import build_index
 from ..search.refresh import refresh_index
+from ..search.shared import analysed, sharing
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,15 @@ def update_live_index(app: Flask) -> IndexUpdate:
         return IndexUpdate(refreshed.path, changed, refreshed.seconds, full=False)
     report = build_index(app)
     return IndexUpdate(report.path, report.documents, report.seconds, full=True)
+
+
+@contextlib.contextmanager
+def analysed_once(app: Flask) -> Iterator[None]:
+    """Analyse every published text now (both cores when free) and keep the analysis inside the block.
+
+    A live index forked inside the block (:class:`~.parallel.Beside`) and the static index written
+    by the build both read it: a cold build analysed every text twice before, once per index.
+    """
+    with sharing():
+        analysed(app, "build")
+        yield

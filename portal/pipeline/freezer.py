@@ -29,6 +29,14 @@ class ReusingFreezer(Freezer):
         self._library_files: dict[tuple[str, str], Path] = {}  # (lang, slug) -> file written in this build
         self._adapter = app.url_map.bind("localhost")
 
+    @property
+    def root(self) -> Path:
+        """The destination folder, worked out once per destination (Frozen-Flask's joins it per page)."""
+        destination = self.app.config["FREEZER_DESTINATION"]
+        if getattr(self, "_root", (None,))[0] != destination:
+            self._root = (destination, Path(self.app.root_path) / destination)
+        return self._root[1]
+
     def _build_one(self, url, last_modified=None):
         endpoint, values = self._match(url)
         if endpoint == LIBRARY_PAGE:

@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import cache, http_cache, i18n, redirects, security, views
+from .citations.store import store_path
 from .content import load_catalog
 from .content.parse_cache import ParseCache, StoredParseCache, stored_cache
 from .settings import REPO_ROOT, load_settings
@@ -37,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["portal.catalog"] = load_catalog([Path(p) for p in app.config["CONTENT_DIRS"]], parse_cache)
     if isinstance(parse_cache, StoredParseCache):
         parse_cache.save()
+        app.extensions["portal.catalog"].citation_store = store_path(app.config["GENERATED_CACHE_DIR"])
     i18n.init_app(app)
     security.init_app(app)
     http_cache.init_app(app)

@@ -317,6 +317,7 @@ def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int
     own file has errors are not reported again. ``production`` (default: the PRODUCTION
     setting) also flags sample content.
     """
+    from .citations.store import store_path
     from .content import load_catalog
     from .content.loader import slugify
     from .content.parse_cache import stored_cache
@@ -330,6 +331,7 @@ def run_checks(folders: list[Path], production: bool | None = None) -> tuple[int
     cache = stored_cache(config["GENERATED_CACHE_DIR"], print_parsed)
     catalog = load_catalog(folders, cache, errors_into=errors)
     cache.save()
+    catalog.citation_store = store_path(config["GENERATED_CACHE_DIR"])
     failed = {slugify(p.path.stem) for p in errors}
     found = [p for p in catalog_problems(catalog, config) if not _points_at(p, failed)]
     return len(catalog.entries), unique(errors + found)

@@ -34,15 +34,24 @@ class CitationIndex:
 
 
 def citation_index(catalog: Catalog) -> CitationIndex:
-    """The catalogue's citation index, computed once on first use."""
+    """The catalogue's citation index, computed once on first use.
+
+    With a ``citation_store`` (the commands), entries unchanged since the last run are not linked again.
+    """
     index = catalog.derived.get("citations")
     if index is None:
-        index = build_index(catalog)
+        if catalog.citation_store is None:
+            index = build_index(catalog)
+        else:
+            from .store import stored_index
+
+            index = stored_index(catalog, catalog.citation_store)
         catalog.derived["citations"] = index
     return index
 
 
-def _short_names(catalog: Catalog) -> tuple[str, ...]:
+def bare_names(catalog: Catalog) -> tuple[str, ...]:
+    """The names recognised in a text without 《》 (专利法 …), sorted."""
     names = [n for n in name_index(catalog) if len(n) >= 3 and n.endswith(_BARE_ENDINGS) and len(n) <= 20]
     return tuple(sorted(names))
 
@@ -50,14 +59,19 @@ def _short_names(catalog: Catalog) -> tuple[str, ...]:
 def build_index(catalog: Catalog) -> CitationIndex:
     """Link the citations of every entry of the catalogue."""
     index = CitationIndex()
-    names = _short_names(catalog)
+    names = bare_names(catalog)
     for entry in catalog.entries.values():
         index.html[entry.key] = _link_entry(catalog, entry, names, index)
     return index
 
 
 def _link_entry(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: CitationIndex) -> str:
-    parts = _TAG.split(entry.html)
+    return "".join(link_parts(catalog, entry, names, index))
+
+
+def link_parts(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: CitationIndex) -> list[str]:
+    """``entry.html`` split at its tags (:func:`html_parts`), with its citations linked, recorded into ``index``."""
+    parts = html_parts(entry.html)
     depth, article = 0, None
     for i, part in enumerate(parts):
         if i % 2:
@@ -68,7 +82,12 @@ def _link_entry(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: C
             article = found.group(1) if found else article
         elif depth == 0 and part.strip():
             parts[i] = _link_text(catalog, entry, html.unescape(part), names, article, index)
-    return "".join(parts)
+    return parts
+
+
+def html_parts(text: str) -> list[str]:
+    """``text`` split into text and tags (tags at odd positions)."""
+    return _TAG.split(text)
 
 
 def _link_text(

@@ -8,6 +8,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .errors import Problem
 from .model import Entry
@@ -50,6 +51,8 @@ class Catalog:
     derived: dict = field(default_factory=dict, compare=False, repr=False)
     # When the content folders were read (time.time()): a newer catalogue wins the live search index.
     read_at: float = field(default_factory=time.time, compare=False)
+    # Where the citation links of the last run are kept (GENERATED_CACHE_DIR, the commands only).
+    citation_store: Path | None = field(default=None, compare=False, repr=False)
 
     def get(self, section: str, slug: str) -> Entry | None:
         """The entry ``slug`` of ``section``, or None."""

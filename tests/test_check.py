@@ -61,6 +61,26 @@ def test_check_reports_broken_links_and_anchors_with_line(content_dir):
     assert ":4:" not in result.output
 
 
+def test_a_missing_page_linked_from_many_files_is_looked_up_once(content_dir, monkeypatch):
+    from portal.content import checks
+    from portal.content.loader import load_catalog
+
+    for name in ("one", "two", "three"):
+        write(content_dir, f"news/{name}.md", f"---\ntitle: 链接{name}\n---\n见[页面](/zh/library/sample-lax/)。\n")
+    looked_up = []
+    real = checks.suggest
+    monkeypatch.setattr(checks, "suggest", lambda word, candidates: looked_up.append(word) or real(word, candidates))
+    problems = checks.check_links(load_catalog([content_dir]))
+    assert looked_up == ["/zh/library/sample-lax/"]
+    assert [p.message.values["hint"] for p in problems] == [_hint("/zh/library/sample-law/")] * 3
+
+
+def _hint(near: str) -> str:
+    from portal.messages import _
+
+    return _("你是不是要写 “%(near)s”？", near=near)
+
+
 def test_check_json_format_for_tools(content_dir):
     write(content_dir, "news/typo.md", "---\ntitle: 错字\ndat: 2024-01-01\n---\n正文\n")
     result = run("check", "--content", str(content_dir), "--format", "json")

@@ -82,8 +82,13 @@ def _fully_decoded(line: str) -> str:
     return unquote(html.unescape(line))
 
 
-def _check_target(entry: Entry, target: str, pages: dict[str, Entry | None]) -> str | None:
-    """A message if ``target`` (an href or src in ``entry``) leads nowhere, else None."""
+def _check_target(
+    entry: Entry, target: str, pages: dict[str, Entry | None], hints: dict[str, str] | None = None
+) -> str | None:
+    """A message if ``target`` (an href or src in ``entry``) leads nowhere, else None.
+
+    ``hints``: the suggestions already made for missing pages (a page is often linked from many files).
+    """
     parts = urlsplit(html.unescape(target))
     if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:")):
         return None
@@ -99,7 +104,10 @@ def _check_target(entry: Entry, target: str, pages: dict[str, Entry | None]) -> 
         file = STATIC_DIR / path.removeprefix("/static/")
         return None if file.is_file() else _("static/ 里找不到文件 “%(file)s”", file=path)
     if path not in pages:
-        return _("链接失效：没有 “%(target)s” 这个页面。%(hint)s", target=path, hint=suggest(path, pages))
+        hints = {} if hints is None else hints
+        if path not in hints:
+            hints[path] = suggest(path, pages)
+        return _("链接失效：没有 “%(target)s” 这个页面。%(hint)s", target=path, hint=hints[path])
     linked = pages[path]
     if fragment and linked is not None and fragment not in _anchors(linked):
         return _missing_anchor(linked, fragment)
@@ -126,13 +134,13 @@ def _missing_anchor(linked: Entry, fragment: str) -> str:
 def check_links(catalog: Catalog) -> list[Problem]:
     """Broken internal links and anchors, missing attachments and images without alt text."""
     pages = _known_pages(catalog)
-    problems = []
+    problems, hints = [], {}
     for entry in catalog.entries.values():
         bodies = [entry.html] + ([entry.translation.html] if entry.translation else [])
         for body in bodies:
             for match in _LINK.finditer(body):
                 tag, target = match.group(1), match.group(3)
-                message = _check_target(entry, target, pages)
+                message = _check_target(entry, target, pages, hints)
                 if message:
                     problems.append(Problem(entry.path, line_of(entry.path, target), message))
                 alt = _ALT.search(match.group(0))

@@ -20,6 +20,8 @@ from .units import check_units
 _LINK = re.compile(r'<(a|img)\b[^>]*?\b(href|src)="([^"]*)"[^>]*>')
 _ALT = re.compile(r'\balt="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
+# A link to an anchor of the page itself with no entity, escape, space or control character in it.
+_PLAIN_FRAGMENT = re.compile(r"#[^&%\x00-\x20\x7f]*")
 STATIC_DIR = REPO_ROOT / "static"
 SITE_FILES = ("/sitemap.xml", "/api/library.json", "/api/indicators.json", "/404.html", "/en/404.html", "/")
 SECTION_PAGES = ("news", "guides", "campaigns", "curricula", "pages")
@@ -89,14 +91,14 @@ def _check_target(
 
     ``hints``: the suggestions already made for missing pages (a page is often linked from many files).
     """
+    if _PLAIN_FRAGMENT.fullmatch(target):  # a table of contents' #art-1: nothing to unescape or split
+        return _missing_own_anchor(entry, target[1:])
     parts = urlsplit(html.unescape(target))
     if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:")):
         return None
     path, fragment = unquote(parts.path), unquote(parts.fragment)
     if not path:
-        if not fragment or fragment in _anchors(entry):
-            return None
-        return _("本页没有锚点 “#%(anchor)s”%(hint)s", anchor=fragment, hint=suggest(fragment, _anchors(entry)))
+        return _missing_own_anchor(entry, fragment)
     if not path.startswith("/"):
         local = entry.path.parent / path
         return None if local.is_file() else _("找不到附件 “%(file)s”（查找位置：%(local)s）", file=path, local=local)
@@ -112,6 +114,13 @@ def _check_target(
     if fragment and linked is not None and fragment not in _anchors(linked):
         return _missing_anchor(linked, fragment)
     return None
+
+
+def _missing_own_anchor(entry: Entry, fragment: str) -> str | None:
+    """The message for a link to ``#fragment`` of the entry's own page, when it has no such anchor."""
+    if not fragment or fragment in _anchors(entry):
+        return None
+    return _("本页没有锚点 “#%(anchor)s”%(hint)s", anchor=fragment, hint=suggest(fragment, _anchors(entry)))
 
 
 def _missing_anchor(linked: Entry, fragment: str) -> str:

@@ -67,9 +67,9 @@ def relinked(monkeypatch) -> list[tuple[str, str]]:
     keys: list[tuple[str, str]] = []
     real = store.link_parts
 
-    def counting(catalog, entry, names, index):
+    def counting(catalog, entry, *args):
         keys.append(entry.key)
-        return real(catalog, entry, names, index)
+        return real(catalog, entry, *args)
 
     monkeypatch.setattr(store, "link_parts", counting)
     return keys

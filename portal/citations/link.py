@@ -69,9 +69,14 @@ def _link_entry(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: C
     return "".join(link_parts(catalog, entry, names, index))
 
 
-def link_parts(catalog: Catalog, entry: Entry, names: tuple[str, ...], index: CitationIndex) -> list[str]:
-    """``entry.html`` split at its tags (:func:`html_parts`), with its citations linked, recorded into ``index``."""
-    parts = html_parts(entry.html)
+def link_parts(
+    catalog: Catalog, entry: Entry, names: tuple[str, ...], index: CitationIndex, parts: list[str] | None = None
+) -> list[str]:
+    """``entry.html`` split at its tags (:func:`html_parts`), with its citations linked, recorded into ``index``.
+
+    ``parts``: the split, when already made (linked in place).
+    """
+    parts = html_parts(entry.html) if parts is None else parts
     depth, article = 0, None
     for i, part in enumerate(parts):
         if i % 2:

@@ -20,6 +20,7 @@ import os
 import pickle
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -150,21 +151,19 @@ class CitationStore:
 
 def _linked(catalog: Catalog, entry: Entry, names: tuple[str, ...], digest: bytes) -> Result:
     scratch = CitationIndex()
-    linked = link_parts(catalog, entry, names, scratch)
+    original = html_parts(entry.html)
+    linked = link_parts(catalog, entry, names, scratch, list(original))
     cites = tuple(scratch.cites.get(entry.key, Counter()).items())
     problems = tuple((p.line, _encoded(p.message), p.severity) for p in scratch.problems)
     source = _file_digest(entry.path) if problems else None
-    return (digest, _edits(html_parts(entry.html), linked), cites, scratch.links[entry.key], problems, source)
+    return (digest, _edits(original, linked), cites, scratch.links[entry.key], problems, source)
 
 
 def _edits(original: list[str], linked: list[str]) -> tuple[Edit, ...]:
-    """The parts of the HTML that linking changed, by their place in the original."""
-    edits, at = [], 0
-    for old, new in zip(original, linked, strict=True):
-        if old != new:
-            edits.append((at, at + len(old), new))
-        at += len(old)
-    return tuple(edits)
+    """The parts of the HTML that linking changed, by their place in the original (only text parts change)."""
+    offsets = list(accumulate(map(len, original), initial=0))
+    changed = (i for i in range(0, len(original), 2) if linked[i] is not original[i] and linked[i] != original[i])
+    return tuple((offsets[i], offsets[i + 1], linked[i]) for i in changed)
 
 
 def _applied(text: str, edits: tuple[Edit, ...]) -> str:

@@ -34,7 +34,8 @@ _SEPARATOR = "\x00"  # never in a term or a word: folding turns control characte
 _HEADER = 4  # numbers of heading terms, body terms, heading words, body words
 _PACKAGES = ("rjieba", "jieba", "opencc-python-reimplemented")
 
-Record = tuple[str, bytes, bytes, bytes]  # entry digest, terms, numbers, raw characters
+Encoded = tuple[bytes, bytes, bytes]  # terms, numbers, raw characters (see :func:`encode`)
+Record = tuple[str, bytes, bytes, bytes]  # the entry digest and the encoded analysis
 
 
 class Counts:
@@ -71,7 +72,7 @@ class DocTerms:
     raw: Iterable[str]
 
 
-def encode(terms: DocTerms) -> tuple[bytes, bytes, bytes]:
+def encode(terms: DocTerms) -> Encoded:
     """The three byte strings of a record (see the module's docstring)."""
     heading_words = list(terms.heading_words)
     body_words = [w for w in terms.body_words if w not in terms.heading_words]
@@ -108,17 +109,12 @@ class AnalysisStore:
         self.loaded = len(self.records)
         self.changed = False
 
-    def get(self, key: str, digest: str) -> DocTerms | None:
-        """The stored analysis of document ``key`` when its entry digest is still ``digest``."""
+    def record(self, key: str, digest: str) -> Encoded | None:
+        """The stored (encoded) analysis of document ``key`` when its entry digest is still ``digest``."""
         record = self.records.get(key)
-        if record is None or record[0] != digest:
-            return None
-        try:
-            return decode(*record[1:])
-        except (ValueError, TypeError, UnicodeDecodeError):
-            return None
+        return record[1:] if record is not None and record[0] == digest else None
 
-    def put(self, key: str, digest: str, record: tuple[bytes, bytes, bytes]) -> None:
+    def put(self, key: str, digest: str, record: Encoded) -> None:
         """Keep the :func:`encode`-d analysis of document ``key``."""
         self.records[key] = (digest, *record)
         self.changed = True

@@ -26,7 +26,7 @@ from functools import cached_property
 from flask import Flask
 
 from .analysis import Lexicon
-from .analysis_store import AnalysisStore, DocTerms, decode, encode, open_store
+from .analysis_store import AnalysisStore, DocTerms, Encoded, decode, encode, open_store
 from .corpus import Vocabulary, analyse, entry_digest, fingerprint_of, published, row_of
 from .documents import SearchDoc
 from .engine import DocRow
@@ -113,17 +113,24 @@ def _analyse_stored(docs: list[SearchDoc], digests: list[str], progress: Progres
                     store: AnalysisStore | None) -> _Part:
     """Documents ``store`` holds are read from it, the others analysed (:func:`_analyse_all`) and
     stored; then everything is counted into postings and vocabulary in document order."""
-    terms: list[DocTerms | None] = [None] * len(docs)
+    records: list[Encoded | None] = [None] * len(docs)
     if store is not None:
-        terms = [store.get(doc.key, digest) for doc, digest in zip(docs, digests, strict=True)]
-    missing = [position for position, found in enumerate(terms) if found is None]
+        records = [store.record(doc.key, digest) for doc, digest in zip(docs, digests, strict=True)]
+    missing = [position for position, found in enumerate(records) if found is None]
     todo = [docs[position] for position in missing]
     done = _analyse_all(todo, _After(progress, len(docs) - len(todo))) if todo else []
-    for position, item in zip(missing, done, strict=True):
-        terms[position] = decode(*item) if isinstance(item, tuple) else item
+    for position, record in zip(missing, done, strict=True):
+        records[position] = record
         if store is not None:
-            store.put(docs[position].key, digests[position], item if isinstance(item, tuple) else encode(item))
-    part = _counted(docs, terms)
+            store.put(docs[position].key, digests[position], record)
+
+    def again(position: int) -> Encoded:  # a damaged stored record
+        record = _analyse_range([docs[position]])[0]
+        if store is not None:
+            store.put(docs[position].key, digests[position], record)
+        return record
+
+    part = _counted(docs, records, again)
     if store is not None:
         store.save(doc.key for doc in docs)
     if progress:
@@ -132,17 +139,24 @@ def _analyse_stored(docs: list[SearchDoc], digests: list[str], progress: Progres
     return part
 
 
-def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> list:
+def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> list[Encoded]:
     """The terms of ``docs``: forked in two when there are enough documents and :func:`spare_core`."""
     if len(docs) >= PARALLEL_MIN_DOCS and spare_core():
         return _analyse_forked(docs, progress)
     return _analyse_range(docs, progress)
 
 
-def _counted(docs: list[SearchDoc], terms: list) -> _Part:
-    """Rows, lengths, vocabulary and postings of ``docs`` (document ids are positions in ``docs``)."""
+def _counted(docs: list[SearchDoc], records: list, again: Callable[[int], Encoded]) -> _Part:
+    """Rows, lengths, vocabulary and postings of ``docs`` (document ids are positions in ``docs``).
+
+    Each record is decoded only here, one at a time, so that the counts of all documents are never
+    held at once."""
     vocabulary, postings, rows, lengths = Vocabulary(), Postings(), [], []
-    for doc_id, (doc, found) in enumerate(zip(docs, terms, strict=True)):
+    for doc_id, (doc, record) in enumerate(zip(docs, records, strict=True)):
+        try:
+            found = decode(*record)
+        except (ValueError, TypeError, UnicodeDecodeError):
+            found = decode(*again(doc_id))
         heading, body = found.heading, found.body
         postings.add(doc_id, heading, body)
         rows.append(row_of(doc))
@@ -172,11 +186,12 @@ def spare_core() -> bool:
     return cores > 1 and threading.active_count() == 1 and os.getloadavg()[0] < cores - 0.5
 
 
-def _analyse_range(docs: list[SearchDoc], progress: Progress | None = None, total: int = 0) -> list[DocTerms]:
-    """The terms of each of ``docs``, in order (``progress`` counts them out of ``total`` or ``len(docs)``)."""
+def _analyse_range(docs: list[SearchDoc], progress: Progress | None = None, total: int = 0) -> list[Encoded]:
+    """The :func:`~.analysis_store.encode`-d terms of each of ``docs``, in order (``progress`` counts them
+    out of ``total`` or ``len(docs)``): compact, where the counters of every document would fill memory."""
     out = []
     for item in analyse(docs, Vocabulary()):
-        out.append(DocTerms(item.heading, item.body, item.heading_words, item.body_words, item.raw))
+        out.append(encode(DocTerms(item.heading, item.body, item.heading_words, item.body_words, item.raw)))
         if progress:
             progress(item.doc_id + 1, total or len(docs))
     return out
@@ -194,15 +209,14 @@ def _middle(docs: list[SearchDoc]) -> int:
 
 
 def _child(docs: list[SearchDoc], connection) -> None:
-    found = [encode(terms) for terms in _analyse_range(docs)]
-    connection.send_bytes(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+    connection.send_bytes(pickle.dumps(_analyse_range(docs), protocol=pickle.HIGHEST_PROTOCOL))
     connection.close()
 
 
 def _analyse_forked(docs: list[SearchDoc], progress: Progress | None) -> list:
     """The first half analysed here, the second in a forked process (its own half again here if that fails).
 
-    The second half comes back :func:`~.analysis_store.encode`-d (bytes pickle fast, counters do not).
+    The second half comes back encoded, as it is stored (bytes pickle fast, counters do not).
     """
     from .lexicon import segmenter
 

@@ -101,6 +101,15 @@ def test_an_edited_document_is_analysed_again(content, tmp_path, analysed_docs):
     assert "开花" in found.vocabulary.words
 
 
+def test_an_edited_summary_of_the_english_version_is_analysed_again(content, tmp_path, analysed_docs):
+    english = "---\ntitle: News 1\nsummary: {}\n---\nThe English text.\n"
+    write(content, "news/n01.en.md", english.format("Plum blossoms in Wushan."))
+    _warm(content, tmp_path)
+    write(content, "news/n01.en.md", english.format("Cherry harvest in Wushan."))
+    assert _warm(content, tmp_path) == _cold(content, tmp_path)
+    assert analysed_docs == [15, 1, 15]
+
+
 def _rewrite(path: Path, change) -> None:
     form, code, records = pickle.loads(path.read_bytes())
     path.write_bytes(pickle.dumps(change(form, code, records)))
@@ -165,3 +174,17 @@ def test_the_static_index_from_a_warm_store_is_the_cold_one(content, tmp_path, a
         shared._KEPT.clear()
         assert _tree(warm.folder) == _tree(cold.folder) and len(_tree(cold.folder)) > 10
     assert analysed_docs == [15, 15, 1, 15]  # cold, cold, edited, cold
+
+
+def test_a_damaged_record_counted_in_the_forked_process_is_repaired(content, tmp_path, monkeypatch, analysed_docs):
+    monkeypatch.setattr(shared, "PARALLEL_MIN_DOCS", 2)
+    monkeypatch.setattr(shared, "spare_core", lambda: True)
+    expected = _warm(content, tmp_path)
+    path = _store_path(tmp_path)
+    last = sorted(pickle.loads(path.read_bytes())[2])[-1]  # counted in the second half
+    _rewrite(path, lambda form, code, records: (form, code, {
+        **records, last: (*records[last][:2], records[last][2][:-4], records[last][3])}))
+    assert _warm(content, tmp_path) == expected and analysed_docs == [15]
+    repaired = pickle.loads(path.read_bytes())[2][last]  # the parent stored what the child analysed again
+    assert analysis_store.decode(*repaired[1:]).heading.keys()
+    assert _warm(content, tmp_path) == expected

@@ -112,7 +112,8 @@ def _entry_digest(entry: Entry) -> str:
     parts = (doc_key(entry), entry.title, str(entry.date), entry.summary or "", ",".join(entry.ip_fields),
              legal.level or "" if legal else "", legal.doc_number or "" if legal else "", str(entry.translation
              and entry.translation.title), entry.title_en or "", str(zlib.crc32(entry.html.encode("utf-8"))),
-             str(zlib.crc32(entry.translation.html.encode("utf-8")) if entry.translation else ""))
+             str(zlib.crc32(entry.translation.html.encode("utf-8")) if entry.translation else ""),
+             str(entry.translation and entry.translation.summary))  # indexed before the English text
     return "\x1f".join(parts)
 
 

@@ -62,6 +62,7 @@ class _Part:
     lengths: list[tuple[int, int]]
     vocabulary: Vocabulary
     postings: Postings
+    repaired: dict[int, Encoded] = field(default_factory=dict)  # damaged stored records analysed again
 
 
 _KEPT: dict[str, Analysis] = {}  # at most one, by fingerprint
@@ -124,13 +125,10 @@ def _analyse_stored(docs: list[SearchDoc], digests: list[str], progress: Progres
         if store is not None:
             store.put(docs[position].key, digests[position], record)
 
-    def again(position: int) -> Encoded:  # a damaged stored record
-        record = _analyse_range([docs[position]])[0]
-        if store is not None:
+    part = _count_all(docs, records)
+    if store is not None:
+        for position, record in part.repaired.items():
             store.put(docs[position].key, digests[position], record)
-        return record
-
-    part = _counted(docs, records, again)
     if store is not None:
         store.save(doc.key for doc in docs)
     if progress:
@@ -146,23 +144,69 @@ def _analyse_all(docs: list[SearchDoc], progress: Progress | None) -> list[Encod
     return _analyse_range(docs, progress)
 
 
-def _counted(docs: list[SearchDoc], records: list, again: Callable[[int], Encoded]) -> _Part:
-    """Rows, lengths, vocabulary and postings of ``docs`` (document ids are positions in ``docs``).
+def _count_all(docs: list[SearchDoc], records: list) -> _Part:
+    """:func:`_counted`, the second half in a forked process when there are enough documents and
+    :func:`spare_core` (counting eight million postings takes longer than analysing a few texts)."""
+    if len(docs) < PARALLEL_MIN_DOCS or not spare_core():
+        return _counted(docs, records, 0, len(docs))
+    total = sum(len(record[0]) for record in records)
+    seen = middle = 0
+    while middle < len(docs) and 2 * seen < total:
+        seen += len(records[middle][0])
+        middle += 1
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_count_child, args=(docs, records, middle, sender), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        first = _counted(docs, records, 0, middle)
+    except BaseException:
+        child_result(receiver, child)
+        raise
+    second = child_result(receiver, child)
+    if second is None:
+        second = _counted(docs, records, middle, len(docs))
+    first.rows += second.rows
+    first.lengths += second.lengths
+    _merge_vocabulary(first.vocabulary, second.vocabulary)
+    first.postings.extend(second.postings)
+    first.repaired.update(second.repaired)
+    return first
+
+
+def _count_child(docs: list[SearchDoc], records: list, start: int, connection) -> None:
+    part = _counted(docs, records, start, len(docs))
+    connection.send_bytes(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    connection.close()
+
+
+def _merge_vocabulary(into: Vocabulary, later: Vocabulary) -> None:
+    into.words |= later.words
+    into.chars |= later.chars
+    into.raw |= later.raw
+    into.title_words.update(later.title_words)
+
+
+def _counted(docs: list[SearchDoc], records: list, start: int, end: int) -> _Part:
+    """Rows, lengths, vocabulary and postings of ``docs[start:end]`` (document ids are positions in ``docs``).
 
     Each record is decoded only here, one at a time, so that the counts of all documents are never
-    held at once."""
-    vocabulary, postings, rows, lengths = Vocabulary(), Postings(), [], []
-    for doc_id, (doc, record) in enumerate(zip(docs, records, strict=True)):
+    held at once; a damaged one is analysed again."""
+    part = _Part([], [], Vocabulary(), Postings())
+    for doc_id in range(start, end):
+        doc = docs[doc_id]
         try:
-            found = decode(*record)
+            found = decode(*records[doc_id])
         except (ValueError, TypeError, UnicodeDecodeError):
-            found = decode(*again(doc_id))
+            part.repaired[doc_id] = _analyse_range([doc])[0]
+            found = decode(*part.repaired[doc_id])
         heading, body = found.heading, found.body
-        postings.add(doc_id, heading, body)
-        rows.append(row_of(doc))
-        lengths.append((sum(heading.values()), sum(body.values())))
-        vocabulary.add(heading.keys(), found.heading_words, body.keys(), found.body_words, found.raw)
-    return _Part(rows, lengths, vocabulary, postings)
+        part.postings.add(doc_id, heading, body)
+        part.rows.append(row_of(doc))
+        part.lengths.append((sum(heading.values()), sum(body.values())))
+        part.vocabulary.add(heading.keys(), found.heading_words, body.keys(), found.body_words, found.raw)
+    return part
 
 
 @dataclass

@@ -124,12 +124,10 @@ def _analyse_stored(docs: list[SearchDoc], digests: list[str], progress: Progres
         records[position] = record
         if store is not None:
             store.put(docs[position].key, digests[position], record)
-
     part = _count_all(docs, records)
     if store is not None:
         for position, record in part.repaired.items():
             store.put(docs[position].key, digests[position], record)
-    if store is not None:
         store.save(doc.key for doc in docs)
     if progress:
         progress(len(docs), len(docs))

@@ -26,7 +26,7 @@ CONTENT_OPTION = click.option(
 def _app(content_dirs: tuple[Path, ...], **overrides):
     from . import create_app
 
-    config = {"STORE_PARSED": True, **overrides}
+    config = {"STORE_PARSED": True, "STORE_ANALYSIS": True, **overrides}  # both kept in GENERATED_CACHE_DIR
     if content_dirs:
         config["CONTENT_DIRS"] = [str(p) for p in content_dirs]
     try:

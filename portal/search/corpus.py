@@ -6,7 +6,7 @@ import hashlib
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import compress
 
@@ -42,6 +42,9 @@ class AnalysedDoc:
     row: DocRow
     heading: Counter
     body: Counter
+    heading_words: set[str] = field(default_factory=set)  # dictionary words (2+ characters) of the heading
+    body_words: set[str] = field(default_factory=set)  # and of the body
+    raw: set[str] = field(default_factory=set)  # the characters of both, as written
 
 
 @dataclass
@@ -52,6 +55,15 @@ class Vocabulary:
     chars: set[str] = field(default_factory=set)
     raw: set[str] = field(default_factory=set)
     title_words: Counter = field(default_factory=Counter)  # dictionary words of headings: for pinyin
+
+    def add(self, heading: Collection[str], heading_words: Collection[str], body: Collection[str],
+            body_words: Iterable[str], raw: Iterable[str]) -> None:
+        """Add one document: its heading and body terms, the dictionary words of each, its raw characters."""
+        self.words.update(heading_words, body_words)
+        self.title_words.update(heading_words)
+        self.chars.update(compress(body, map(_ONE.__eq__, map(len, body))))  # the one-character terms
+        self.chars.update(compress(heading, map(_ONE.__eq__, map(len, heading))))
+        self.raw.update(raw)
 
     def lexicon(self) -> Lexicon:
         """The query segmenter's dictionary for this corpus, with the pinyin of its title words."""
@@ -90,12 +102,9 @@ def analyse(docs: list[SearchDoc], vocabulary: Vocabulary) -> Iterator[AnalysedD
         heading.update(title_keys(doc.entry.title, doc.entry.legal.doc_number if doc.entry.legal else None))
         text = doc.text
         body, body_words = document_terms(text, seg)
-        vocabulary.words |= heading_words | body_words
-        vocabulary.title_words.update(heading_words)
-        vocabulary.chars.update(compress(body, map(_ONE.__eq__, map(len, body))))  # the one-character terms
-        vocabulary.chars.update(compress(heading, map(_ONE.__eq__, map(len, heading))))
-        vocabulary.raw |= set(text) | set(doc.heading)
-        yield AnalysedDoc(doc_id, doc, row_of(doc), heading, body)
+        raw = set(text) | set(doc.heading)
+        vocabulary.add(heading, heading_words, body, body_words, raw)
+        yield AnalysedDoc(doc_id, doc, row_of(doc), heading, body, heading_words, body_words, raw)
 
 
 def _entry_digest(entry: Entry) -> str:
@@ -103,7 +112,8 @@ def _entry_digest(entry: Entry) -> str:
     parts = (doc_key(entry), entry.title, str(entry.date), entry.summary or "", ",".join(entry.ip_fields),
              legal.level or "" if legal else "", legal.doc_number or "" if legal else "", str(entry.translation
              and entry.translation.title), entry.title_en or "", str(zlib.crc32(entry.html.encode("utf-8"))),
-             str(zlib.crc32(entry.translation.html.encode("utf-8")) if entry.translation else ""))
+             str(zlib.crc32(entry.translation.html.encode("utf-8")) if entry.translation else ""),
+             str(entry.translation and entry.translation.summary))  # indexed before the English text
     return "\x1f".join(parts)
 
 

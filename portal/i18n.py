@@ -44,6 +44,27 @@ def _select_locale() -> str:
 def _refresh_locale() -> None:
     """Forget the locale cached on ``g`` (Frozen-Flask reuses one context for every page)."""
     flask_babel.refresh()
+    g.pop("portal_translations", None)
+
+
+def _translations():
+    """This request's catalogue, looked up once per request (Flask-Babel's lookup, done for each of
+    the ~60 messages of a page, was a third of the time a law page took to render)."""
+    found = g.get("portal_translations")
+    if found is None:
+        found = g.portal_translations = flask_babel.get_translations()
+    return found
+
+
+def _install_template_gettext(app: Flask) -> None:
+    """The templates' ``_()`` and friends, reading :func:`_translations` (same results as Flask-Babel's)."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
 
 
 def init_app(app: Flask) -> None:
@@ -55,6 +76,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "zh")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     flask_babel.Babel(app, locale_selector=_select_locale)
+    _install_template_gettext(app)
     app.before_request(_refresh_locale)
 
     @app.context_processor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from .library_files import DOWNLOAD_FORMATS
 from .library_names import frozen_short_names, frozen_short_targets
 from .pipeline import prepare
 from .pipeline.freezer import ReusingFreezer
+from .pipeline.parallel import Beside, fork_allowed
 from .settings import LANGUAGES
 from .views.campaigns import page_urls as campaign_pages
 from .views.common import now
@@ -177,9 +179,25 @@ def build_site(app: Flask, out: Path, progress: Progress | None = None) -> Build
     return BuildReport(out, pages, time.perf_counter() - started, plan.reused, tuple(plan.rendered), plan.linked)
 
 
-def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None, plan: prepare.Plan) -> int:
-    """Write every page and run the post-build hooks into ``staging``; returns the pages written."""
-    freezer = make_freezer(app, staging, plan)
+def _start_hooks(app: Flask, staging: Path, out: Path) -> Callable[[], object]:
+    """Start the post-build hooks (the static search index); call the result once the pages are written.
+
+    The hooks read the catalogue and the search analysis, not the pages, so with a second core they
+    run in a forked child while the pages render; otherwise the returned call runs them.
+    """
+    app.extensions["portal.build.previous"] = out if out.is_dir() else None  # hooks may reuse its files
+    if POST_BUILD_HOOKS and fork_allowed():
+        return Beside(lambda: _run_hooks(app, staging)).result
+    return lambda: _run_hooks(app, staging)
+
+
+def _run_hooks(app: Flask, staging: Path) -> None:
+    for hook in POST_BUILD_HOOKS:
+        hook(app, staging)
+
+
+def _write_pages(app: Flask, freezer: Freezer, progress: Progress | None) -> tuple[int, list]:
+    """Freeze every page; the number written and the warnings the freezer gave."""
     pages = 0
     with warnings.catch_warnings(record=True) as caught, prepare.tracing(app):
         warnings.simplefilter("always")
@@ -188,9 +206,20 @@ def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None
         for pages, url in enumerate(freezer.freeze_yield(), start=1):
             if progress:
                 progress(pages, max(pages, expected), url)
+    return pages, caught
+
+
+def _freeze_into(app: Flask, staging: Path, out: Path, progress: Progress | None, plan: prepare.Plan) -> int:
+    """Write every page and run the post-build hooks into ``staging``; returns the pages written."""
+    freezer = make_freezer(app, staging, plan)
+    hooks_done = _start_hooks(app, staging, out)
+    try:
+        pages, caught = _write_pages(app, freezer, progress)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            hooks_done()  # the child is waited for before the staging folder goes
+        raise
+    hooks_done()  # raises the hooks' error, if any
     with app.app_context():
         _raise_real_warnings(caught, _empty_endpoints(app))
-    app.extensions["portal.build.previous"] = out if out.is_dir() else None  # hooks may reuse its files
-    for hook in POST_BUILD_HOOKS:
-        hook(app, staging)
     return pages

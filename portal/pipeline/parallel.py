@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+def fork_allowed() -> bool:
+    """Whether work may go to a forked child: a second core, and no other thread in this process
+    (a fork copies the locks other threads may hold; tests that serve pages from a thread run inline)."""
+    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 class ChildFailed(RuntimeError):

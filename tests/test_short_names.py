@@ -12,15 +12,21 @@ from portal.freeze import build_site
 
 from .conftest import write
 
+SITE = "https://ip.example.gov.cn"
+
 
 def _canonical(page: str) -> list[str]:
-    return re.findall(r'<link rel="canonical" href="([^"]+)">', page)
+    """The page's canonical links, as paths of SITE (absolute links are the only kind there is)."""
+    found = re.findall(r'<link rel="canonical" href="([^"]+)">', page)
+    assert all(link.startswith(SITE + "/") for link in found), found
+    return [link.removeprefix(SITE) for link in found]
 
 
 @pytest.fixture(scope="module")
 def client(site_dirs, tmp_path_factory):
     folder = tmp_path_factory.mktemp("short")
-    app = create_app({"TESTING": True, "CONTENT_DIRS": site_dirs, "INDEX_DIR": str(folder / "index")})
+    app = create_app({"TESTING": True, "CONTENT_DIRS": site_dirs, "INDEX_DIR": str(folder / "index"),
+                      "SITE_URL": SITE})
     return app.test_client()
 
 
@@ -94,7 +100,8 @@ def shared_names(tmp_path):
     ]
     for slug, title, level, date, text in laws:
         write(content, f"laws/{slug}.md", LAW.format(title=title, level=level, date=date, text=text))
-    return create_app({"TESTING": True, "CONTENT_DIRS": [str(content)], "INDEX_DIR": str(tmp_path / "index")})
+    return create_app({"TESTING": True, "CONTENT_DIRS": [str(content)], "INDEX_DIR": str(tmp_path / "index"),
+                       "SITE_URL": SITE})
 
 
 def test_a_name_of_two_works_lists_both_and_neither_cites_it(shared_names):

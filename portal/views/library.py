@@ -149,8 +149,8 @@ def _related(cat: Catalog, entry: Entry) -> dict:
 def document(lang: str, slug: str):
     """One law or policy with its metadata panel, contents and anchored articles.
 
-    A law's short name (专利法) is the address of its current version: the same page, with a
-    canonical link to the version's own address (see :mod:`portal.library_names`).
+    A law's short name (专利法) is the address of its current version: the same page, whose
+    canonical link names the version's own address (see :mod:`portal.library_names`).
     """
     cat = catalog()
     entry = cat.library_entry(slug)
@@ -192,10 +192,14 @@ def _short_address(cat: Catalog, lang: str, requested: str):
 
 def _document_page(cat: Catalog, entry: Entry, lang: str) -> str:
     """The page of ``entry``, the same bytes at its own address and at its short address: the canonical
-    link and the language switch name its own address (so a frozen build can link one file to both)."""
+    link and the language switch name its own address (so a frozen build can link one file to both).
+
+    The canonical link must be absolute (search engines and Lighthouse reject a relative one), so it
+    is given only when SITE_URL says where the site is."""
     own = entry_path(entry, lang)
-    return render_template("document.html", entry=entry, canonical=own, page_path=unquote(own),
-                           contents=_chinese_contents(entry, lang), **_related(cat, entry))
+    site = current_app.config["SITE_URL"].rstrip("/")
+    return render_template("document.html", entry=entry, canonical=site + own if site else None,
+                           page_path=unquote(own), contents=_chinese_contents(entry, lang), **_related(cat, entry))
 
 
 def _chinese_contents(entry: Entry, lang: str):

@@ -57,7 +57,8 @@ SETTINGS: tuple[Setting, ...] = (
         "GENERATED_CACHE_DIR",
         str(REPO_ROOT / "instance" / "generated"),
         "PORTAL_GENERATED_CACHE_DIR",
-        "Folder where generated downloads (PDF, Word, PNG) are kept by content fingerprint and reused.",
+        "Folder where generated downloads (PDF, Word, PNG) and the commands' stores of parsed files, search terms"
+        " and citation links are kept by fingerprint and reused.",
     ),
     Setting(
         "LIBRARY_DOWNLOADS",

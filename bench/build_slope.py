@@ -9,7 +9,9 @@ of the ``--corpus`` folders (in folder order, then by name) up to N documents in
 a temporary content folder.
 Each build runs in its own process (``portal build``); wall time, CPU time and peak memory are
 printed per size, with the seconds per 1,000 documents between consecutive sizes and a linear
-estimate for ``--estimate`` documents (default 30,000).
+estimate for ``--estimate`` documents (default 30,000). As in ``build_bench.py``, each build is cold
+(its own empty generated-file folder: no stored parses, analyses or citation links) and law
+downloads are off (the typesetter is measured once per version, not per build).
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ def subset(files: list[Path], size: int, root: Path) -> Path:
 
 def timed_build(folders: list[Path], out: Path) -> dict:
     """Run ``portal build`` in a child process; wall and CPU seconds and its peak memory."""
-    env = dict(os.environ, PORTAL_CONFIG=str(out.parent / "portal.toml"), PORTAL_INDEX_DIR=str(out.parent / "index"))
+    env = dict(os.environ, PORTAL_CONFIG=str(out.parent / "portal.toml"), PORTAL_INDEX_DIR=str(out.parent / "index"),
+               PORTAL_GENERATED_CACHE_DIR=str(out.parent / "generated"),  # cold: no stores, as build_bench
+               PORTAL_LIBRARY_DOWNLOADS="false")  # the typesetter is not the build (build_bench: --downloads)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
